@@ -1,0 +1,18 @@
+namespace HccPathway.AppHost;
+
+internal static class PathwayServices
+{
+    /// <summary>Adds a pathway service wired to the event store and the broker, healthy only when /health says so.</summary>
+    public static IResourceBuilder<ProjectResource> AddPathwayService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> pathway,
+        IResourceBuilder<IResourceWithConnectionString> messaging)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithReference(pathway)
+            .WithReference(messaging)
+            .WaitFor(pathway)
+            .WaitFor(messaging)
+            .WithHttpHealthCheck("/health");
+}

@@ -1,0 +1,23 @@
+using HccPathway.Intake.Pathways.DecidingEligibility;
+using HccPathway.Intake.Pathways.Enrolling;
+using HccPathway.Intake.Pathways.RecordingBaseline;
+using HccPathway.Intake.Pathways.Registering;
+using HccPathway.Intake.Pathways.Summaries;
+
+namespace HccPathway.Intake;
+
+public static class IntakeEndpoints
+{
+    public static WebApplication MapIntakeEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/pathways")
+            .WithTags("Pathways")
+            .MapRegisterPatient()
+            .MapRecordBaseline()
+            .MapDecideEligibility()
+            .MapEnrolPatient()
+            .MapDeclineEnrolment()
+            .MapSummaryQueries();
+        return app;
+    }
+}

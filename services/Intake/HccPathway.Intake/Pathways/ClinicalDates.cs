@@ -1,0 +1,16 @@
+namespace HccPathway.Intake.Pathways;
+
+/// <summary>Clinical dates are local dates; the server runs on UTC.</summary>
+public static class ClinicalDates
+{
+    // The earliest time zone is UTC+14: a date up to that far ahead of UTC is already "today" somewhere.
+    private static readonly TimeSpan LatestZoneOffset = TimeSpan.FromHours(14);
+
+    public static DateOnly LatestPossibleToday(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime + LatestZoneOffset);
+
+    public static int AgeOn(DateOnly dateOfBirth, DateOnly on)
+    {
+        var age = on.Year - dateOfBirth.Year;
+        return on < dateOfBirth.AddYears(age) ? age - 1 : age;
+    }
+}

@@ -1,0 +1,106 @@
+using HccPathway.Contracts.Intake;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace HccPathway.Intake.Pathways.Summaries;
+
+/// <summary>
+/// A coordinator's view of one patient at intake. It holds the identity because coordinators must know whom they
+/// are calling; it lives only in Intake's schema and is never published.
+/// </summary>
+public sealed class PatientSummary
+{
+    public Guid Id { get; set; }
+
+    public long Version { get; set; }
+
+    public string MedicalRecordNumber { get; set; } = "";
+
+    public string FullName { get; set; } = "";
+
+    public DateOnly DateOfBirth { get; set; }
+
+    public string Sex { get; set; } = "";
+
+    public DateOnly ReferralDate { get; set; }
+
+    public string ReferringCentre { get; set; } = "";
+
+    public IntakePhase Phase { get; set; }
+
+    public DateOnly? BaselineAssessedOn { get; set; }
+
+    public BaselineScores? Scores { get; set; }
+
+    public bool? Eligible { get; set; }
+
+    public IReadOnlyList<string> EligibilityRules { get; set; } = [];
+
+    public IReadOnlyList<CriterionResult> EligibilityCriteria { get; set; } = [];
+
+    public string? RuleSetVersion { get; set; }
+
+    public DateOnly? EnrolledOn { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public string? DecisionNote { get; set; }
+
+    public DateTimeOffset LastChangedAt { get; set; }
+}
+
+/// <summary>Kept in the same transaction as Intake's appends, so a coordinator sees a write at once.</summary>
+public sealed class PatientSummaryProjection : SingleStreamProjection<PatientSummary, Guid>
+{
+    public static PatientSummary Create(IEvent<PatientRegistered> e) => new()
+    {
+        Id = e.StreamId,
+        MedicalRecordNumber = e.Data.Identity.MedicalRecordNumber,
+        FullName = e.Data.Identity.FullName,
+        DateOfBirth = e.Data.Identity.DateOfBirth,
+        Sex = e.Data.Sex,
+        ReferralDate = e.Data.ReferralDate,
+        ReferringCentre = e.Data.ReferringCentre,
+        Phase = IntakePhase.Registered,
+        LastChangedAt = e.Timestamp,
+    };
+
+    public static void Apply(IEvent<BaselineAssessed> e, PatientSummary s)
+    {
+        s.Phase = IntakePhase.BaselineRecorded;
+        s.BaselineAssessedOn = e.Data.AssessedOn;
+        s.Scores = e.Data.Scores;
+        s.RuleSetVersion = e.Data.RuleSetVersion;
+        s.Eligible = null;
+        s.EligibilityRules = [];
+        s.EligibilityCriteria = [];
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<EligibilityDecided> e, PatientSummary s)
+    {
+        s.Phase = IntakePhase.EligibilityDecided;
+        s.Eligible = e.Data.Eligible;
+        s.EligibilityRules = e.Data.MatchedRules;
+        s.EligibilityCriteria = e.Data.Criteria;
+        s.RuleSetVersion = e.Data.RuleSetVersion;
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<PatientEnrolled> e, PatientSummary s)
+    {
+        s.Phase = IntakePhase.Enrolled;
+        s.EnrolledOn = e.Data.EnrolledOn;
+        s.DecidedBy = e.Data.DecidedBy;
+        s.DecisionNote = e.Data.Rationale;
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<EnrolmentDeclined> e, PatientSummary s)
+    {
+        s.Phase = IntakePhase.Declined;
+        s.DecidedBy = e.Data.DecidedBy;
+        s.DecisionNote = e.Data.Reason;
+        s.LastChangedAt = e.Timestamp;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+
+namespace HccPathway.ServiceDefaults.Http;
+
+public static class ProblemResults
+{
+    public static IResult From(Rejection rejection)
+    {
+        var extensions = rejection.RuleId is null
+            ? null
+            : new Dictionary<string, object?> { ["ruleId"] = rejection.RuleId };
+
+        return rejection.Kind switch
+        {
+            RejectionKind.Invalid => TypedResults.ValidationProblem(
+                rejection.Errors ?? new Dictionary<string, string[]>(),
+                detail: rejection.Detail,
+                title: rejection.Title,
+                extensions: extensions),
+            RejectionKind.NotFound => TypedResults.Problem(
+                rejection.Detail, title: rejection.Title, statusCode: StatusCodes.Status404NotFound, extensions: extensions),
+            _ => TypedResults.Problem(
+                rejection.Detail, title: rejection.Title, statusCode: StatusCodes.Status409Conflict, extensions: extensions),
+        };
+    }
+
+    public static IResult StaleVersion(Guid pathwayId, long? expected) => TypedResults.Problem(
+        expected is null
+            ? $"Pathway {pathwayId} changed while this request was being handled. Reload it and try again."
+            : $"Pathway {pathwayId} is no longer at version {expected}. Reload it and try again.",
+        title: "The pathway was changed by someone else.",
+        statusCode: StatusCodes.Status409Conflict);
+}

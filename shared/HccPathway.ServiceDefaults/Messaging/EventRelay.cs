@@ -1,0 +1,93 @@
+using HccPathway.Contracts;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace HccPathway.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The event store is the outbox: this subscription publishes each event the service owns, waits for the broker's
+/// confirm, and only then lets the daemon advance its checkpoint. Delivery is at least once; nothing is lost and
+/// there is no dual write. Streams are published in parallel, each stream's events in order.
+/// </summary>
+public sealed partial class EventRelay : SubscriptionBase
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private readonly IBus bus;
+    private readonly ILogger<EventRelay> logger;
+
+    public EventRelay(IBus bus, RelayedEvents relayed, ILogger<EventRelay> logger)
+    {
+        this.bus = bus;
+        this.logger = logger;
+
+        // The daemon's leader lock is per events schema and name: a name shared by two services would starve one.
+        Name = $"{relayed.Service}-relay";
+        foreach (var type in relayed.Types)
+        {
+            IncludeType(type);
+        }
+
+        Options.BatchSize = 500;
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var streams = page.Events.GroupBy(e => e.StreamId);
+        await Parallel.ForEachAsync(
+            streams,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (stream, ct) =>
+            {
+                foreach (var e in stream.OrderBy(e => e.Version))
+                {
+                    await PublishUntilConfirmed(e, ct);
+                }
+            });
+
+        return NullChangeListener.Instance;
+    }
+
+    // A broker outage must not skip events or stop the daemon: keep trying until it confirms or the host stops.
+    private async Task PublishUntilConfirmed(IEvent e, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await bus.Publish(e.Data, e.EventType, context => Stamp(context, e), cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPublishFailed(e.Sequence, attempt, delay.TotalMilliseconds, ex.GetType().Name);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private static void Stamp(PublishContext context, IEvent e)
+    {
+        context.MessageId = e.Id;
+        if (Guid.TryParse(e.CorrelationId, out var correlationId))
+        {
+            context.CorrelationId = correlationId;
+        }
+
+        context.Headers.Set(RelayHeaders.PathwayId, e.StreamId.ToString());
+        context.Headers.Set(RelayHeaders.StreamVersion, e.Version);
+        context.Headers.Set(RelayHeaders.GlobalSequence, e.Sequence);
+        context.Headers.Set(RelayHeaders.EventName, e.EventTypeName);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Publishing event at sequence {Sequence} failed (attempt {Attempt}); retrying in {DelayMs} ms: {Error}")]
+    private partial void LogPublishFailed(long sequence, int attempt, double delayMs, string error);
+}

@@ -1,0 +1,47 @@
+using Marten;
+using JasperFx;
+using MassTransit;
+
+namespace HccPathway.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Delivery is at least once. This consumer records <c>(consumer, message id)</c> in the same Marten transaction as
+/// whatever the handler writes, so a redelivered or duplicated message has no second effect.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimeProvider clock) : IConsumer<TMessage>
+    where TMessage : class
+{
+    /// <summary>Stable name of this consumer; part of the deduplication key.</summary>
+    protected abstract string ConsumerName { get; }
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"{ConsumerName} received a message without a message id.");
+        var key = $"{ConsumerName}/{messageId}";
+
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = ConsumerName;
+        session.CausationId = messageId.ToString();
+        session.CorrelationId = (context.CorrelationId ?? context.ConversationId ?? messageId).ToString();
+
+        if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
+        {
+            return;
+        }
+
+        await Handle(context, session);
+        session.Insert(new ProcessedMessage(key, ConsumerName, messageId, clock.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // A concurrent delivery of the same message committed first; this one's effects were rolled back.
+        }
+    }
+
+    /// <summary>Handle the message, writing only through <paramref name="session"/>; it is committed with the dedupe record.</summary>
+    protected abstract Task Handle(ConsumeContext<TMessage> context, IDocumentSession session);
+}

@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using HccPathway.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HccPathway.Testing;
+
+/// <summary>
+/// Hosts one service in-process against the run's real PostgreSQL and RabbitMQ, in schemas of its own, so each
+/// test class starts from an empty event store.
+/// </summary>
+public class PathwayServiceFactory<TProgram>(
+    InfrastructureEndpoints infrastructure, IsolatedSchemas schemas, string service, Uri? rabbitMqOverride = null)
+    : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    public InfrastructureEndpoints Infrastructure => infrastructure;
+
+    public IsolatedSchemas Schemas => schemas;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:pathway", infrastructure.Postgres);
+        builder.UseSetting("ConnectionStrings:messaging", (rabbitMqOverride ?? infrastructure.RabbitMq).ToString());
+        builder.UseSetting("Pathway:EventsSchema", schemas.Events);
+        builder.UseSetting("Pathway:DocumentsSchema", schemas.DocumentsOf(service));
+    }
+
+    /// <summary>An HTTP client carrying a bearer token for <paramref name="role"/>.</summary>
+    public HttpClient ClientAs(string role, string subject = "test-user")
+    {
+        var client = CreateClient();
+        var token = TokenIssuer.Issue(new TokenSettings { SigningKey = TokenSettings.DevelopmentSigningKey }, subject, [role], DateTimeOffset.UtcNow);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>Fresh schema names for one test class: the shared events schema and one documents schema per service.</summary>
+public sealed record IsolatedSchemas(string Suffix)
+{
+    public static IsolatedSchemas New() => new(Guid.NewGuid().ToString("N")[..10]);
+
+    public string Events => $"ev_{Suffix}";
+
+    public string DocumentsOf(string service) => $"{service.Replace('-', '_')}_{Suffix}";
+}

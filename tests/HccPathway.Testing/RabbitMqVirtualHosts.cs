@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace HccPathway.Testing;
+
+/// <summary>Gives each test run its own RabbitMQ virtual host, so runs and leftovers never see each other's messages.</summary>
+internal static class RabbitMqVirtualHosts
+{
+    public static async Task<Uri> CreateForThisRun(Uri amqp, string? managementUrl)
+    {
+        if (string.IsNullOrWhiteSpace(managementUrl))
+        {
+            return amqp;
+        }
+
+        var management = new Uri(managementUrl);
+        var (user, password) = Credentials(amqp);
+        var vhost = $"hcc-test-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];
+
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+        (await http.PutAsync($"/api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await http.PutAsync($"/api/permissions/{vhost}/{Uri.EscapeDataString(user)}", permissions)).EnsureSuccessStatusCode();
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                http.DeleteAsync($"/api/vhosts/{vhost}").GetAwaiter().GetResult();
+            }
+            catch (HttpRequestException)
+            {
+                // Leftover vhosts are harmless and named by date; the next infra reset removes them.
+            }
+        };
+
+        return new UriBuilder(amqp) { Path = "/" + vhost }.Uri;
+    }
+
+    private static (string User, string Password) Credentials(Uri amqp)
+    {
+        var parts = amqp.UserInfo.Split(':', 2);
+        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+    }
+}
