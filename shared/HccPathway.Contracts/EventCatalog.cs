@@ -3,16 +3,16 @@ namespace HccPathway.Contracts;
 /// <summary>
 /// Every event type that may appear in a pathway stream, with its stable stored name and its owning service.
 /// The stored name never changes; a new shape gets a new type and a new name (…-v2), and the old one is upcast.
+/// Each owner lists its events in its own folder (<c>Intake/IntakeEvents.cs</c>, …).
 /// </summary>
 public static class EventCatalog
 {
     public static IReadOnlyList<EventContract> All { get; } =
     [
-        new(typeof(Intake.PatientRegistered), "intake.patient-registered.v1", Owners.Intake),
-        new(typeof(Intake.BaselineAssessed), "intake.baseline-assessed.v1", Owners.Intake),
-        new(typeof(Intake.EligibilityDecided), "intake.eligibility-decided.v1", Owners.Intake),
-        new(typeof(Intake.PatientEnrolled), "intake.patient-enrolled.v1", Owners.Intake),
-        new(typeof(Intake.EnrolmentDeclined), "intake.enrolment-declined.v1", Owners.Intake),
+        .. Intake.IntakeEvents.All,
+        .. Scheduling.SchedulingEvents.All,
+        .. Assessment.AssessmentEvents.All,
+        .. SurgeryPlanning.SurgeryPlanningEvents.All,
     ];
 
     public static IEnumerable<EventContract> OwnedBy(string owner) => All.Where(e => e.Owner == owner);

@@ -31,8 +31,15 @@ public static class PathwayMessaging
             });
         });
 
-        builder.Services.AddSingleton(new RelayedEvents(service, EventCatalog.OwnedBy(service).Select(e => e.Type).ToArray()));
-        marten.AddSubscriptionWithServices<EventRelay>(ServiceLifetime.Singleton);
+        var owned = EventCatalog.OwnedBy(service).Select(e => e.Type).ToArray();
+
+        // A subscription without a type filter receives every event; a service that owns none relays none.
+        if (owned.Length > 0)
+        {
+            builder.Services.AddSingleton(new RelayedEvents(service, owned));
+            marten.AddSubscriptionWithServices<EventRelay>(ServiceLifetime.Singleton);
+        }
+
         return builder;
     }
 }

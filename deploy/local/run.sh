@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole system: PostgreSQL and RabbitMQ (from Debian packages when no container runtime answers), then the
+# Aspire AppHost with every service and the dashboard. Ctrl+C (or SIGTERM) stops the AppHost and the services; the
+# databases keep running (deploy/local/infra-down.sh stops them).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+deploy/local/infra-up.sh
+if [ -f .local/infra.env ]; then
+  # shellcheck disable=SC1091
+  . .local/infra.env
+fi
+
+cat <<INFO
+Starting HccPathway.
+  Dashboard:  http://localhost:18888 (the login link with its token is printed below)
+  Intake:     http://localhost:5101  (API reference: /scalar)
+  Tokens:     curl -s -X POST http://localhost:5101/dev/tokens -H 'Content-Type: application/json' \\
+                -d '{"subject":"alice","roles":["coordinator"]}'
+INFO
+
+exec dotnet run --project aspire/HccPathway.AppHost --launch-profile http "$@"

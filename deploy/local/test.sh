@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite against real PostgreSQL and RabbitMQ. Starts them first (from Debian packages when no
+# container runtime answers), then runs every test project and prints one line: "N passed, N failed".
+# Extra arguments go to 'dotnet test', e.g. deploy/local/test.sh --filter "FullyQualifiedName~Clinical".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+# Tests throw their data away: a cluster started here may skip durability for speed.
+HCC_PG_FAST="${HCC_PG_FAST:-1}" deploy/local/infra-up.sh
+if [ -f .local/infra.env ]; then
+  # shellcheck disable=SC1091
+  . .local/infra.env
+fi
+
+results="$root/.local/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+status=0
+dotnet test HccPathway.sln --logger "trx" --results-directory "$results" "$@" || status=$?
+
+deploy/local/test-summary.sh "$results" || status=$?
+exit "$status"

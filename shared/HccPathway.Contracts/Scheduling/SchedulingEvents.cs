@@ -1,0 +1,6 @@
+namespace HccPathway.Contracts.Scheduling;
+
+public static class SchedulingEvents
+{
+    public static IReadOnlyList<EventContract> All { get; } = [];
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using HccPathway.Contracts;
+using HccPathway.Contracts.Intake;
+using HccPathway.Intake.Tests.Api;
+using HccPathway.ServiceDefaults.Security;
+using HccPathway.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HccPathway.Intake.Tests.Relay;
+
+/// <summary>The event store is the outbox: what is appended reaches RabbitMQ, whatever happens to the broker or the relay.</summary>
+public sealed class RelayReliabilityTests
+{
+    private static readonly Type[] IntakeEvents = EventCatalog.OwnedBy(Owners.Intake).Select(e => e.Type).ToArray();
+
+    [Fact]
+    public async Task Events_appended_while_RabbitMQ_is_unreachable_are_all_published_once_it_returns()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+        await using var gate = new TcpGate(infrastructure.RabbitMq.Host, infrastructure.RabbitMq.Port);
+        await using var intake = new PathwayServiceFactory<IntakeApi>(
+            infrastructure, IsolatedSchemas.New(), Owners.Intake, gate.Redirect(infrastructure.RabbitMq));
+        var client = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+        var before = await client.RegisterNew();
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == before.ToString());
+
+        gate.Close();
+        var duringOutage = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            duringOutage.Add(await client.RegisterNew());
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain(subscriber.Received, m => duringOutage.Contains(Guid.Parse(m.Header(RelayHeaders.PathwayId)!)));
+
+        gate.Open();
+        foreach (var id in duringOutage)
+        {
+            await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == id.ToString(), TimeSpan.FromSeconds(60));
+        }
+    }
+
+    [Fact]
+    public async Task A_restarted_relay_resumes_after_its_checkpoint_without_resending_confirmed_events()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        var schemas = IsolatedSchemas.New();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+
+        var first = new List<Guid>();
+        await using (var intake = new PathwayServiceFactory<IntakeApi>(infrastructure, schemas, Owners.Intake))
+        {
+            var client = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+            for (var i = 0; i < 3; i++)
+            {
+                first.Add(await client.RegisterNew());
+            }
+
+            foreach (var id in first)
+            {
+                await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == id.ToString());
+            }
+        }
+
+        await using var restarted = new PathwayServiceFactory<IntakeApi>(infrastructure, schemas, Owners.Intake);
+        var after = await new IntakeClient(restarted.ClientAs(Roles.Coordinator)).RegisterNew();
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == after.ToString());
+
+        foreach (var id in first)
+        {
+            Assert.Single(subscriber.Received, m => m.Header(RelayHeaders.PathwayId) == id.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task The_relay_keeps_each_pathways_order_when_many_pathways_are_written_at_once()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+        await using var intake = new PathwayServiceFactory<IntakeApi>(infrastructure, IsolatedSchemas.New(), Owners.Intake);
+        var coordinator = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var id = await coordinator.RegisterNew();
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.RecordBaseline(id, Baselines.ResectableWithPvtt(IntakeClient.Today))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.DecideEligibility(id)).StatusCode);
+            return id;
+        }));
+
+        await using var session = intake.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        foreach (var id in ids)
+        {
+            await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == id.ToString() && m.Is<EligibilityDecided>());
+            var versions = subscriber.Received
+                .Where(m => m.Header(RelayHeaders.PathwayId) == id.ToString())
+                .Select(m => long.Parse(m.Header(RelayHeaders.StreamVersion)!))
+                .ToList();
+            Assert.Equal([1L, 2L, 3L], versions);
+        }
+    }
+}
