@@ -71,13 +71,26 @@ hcc_pg_pidfile_line() { sed -n "${1}p" "$HCC_PG_DATA/postmaster.pid" 2>/dev/null
 # PostgreSQL processes working in our data dir, e.g. backends orphaned by a
 # postmaster that was killed with SIGKILL.
 hcc_pg_dir_pids() {
-    local data p cwd
+    local data p cwd comm
     data="$(readlink -f "$HCC_PG_DATA")"
     for p in /proc/[0-9]*; do
-        [[ "$(cat "$p/comm" 2>/dev/null)" == postgres ]] || continue
+        comm=""
+        read -r comm <"$p/comm" 2>/dev/null || true
+        [[ "$comm" == postgres ]] || continue
         cwd="$(readlink "$p/cwd" 2>/dev/null || true)"
         [[ "$cwd" == "$data" ]] && echo "${p#/proc/}"
     done
+    return 0
+}
+
+# PID of the RabbitMQ node named in the init script's pid file, if that
+# process is alive and is an Erlang VM; empty otherwise.
+hcc_rabbit_live_pid() {
+    local pid comm=""
+    pid="$(cat "$HCC_RABBITMQ_PID_FILE" 2>/dev/null || true)"
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+    read -r comm <"/proc/$pid/comm" 2>/dev/null || true
+    [[ "$comm" == beam* ]] && echo "$pid"
     return 0
 }
 

@@ -39,7 +39,7 @@ trap 'on_error $LINENO' ERR
 step() {
     HCC_STEP="$1"
     HCC_STEP_LOG="${2:-$HCC_SETUP_LOG}"
-    printf '\n==> %s\n' "$1" >>"$HCC_SETUP_LOG"
+    printf '\n==> [+%ss] %s\n' "$(hcc_elapsed "$HCC_T0")" "$1" >>"$HCC_SETUP_LOG"
 }
 
 # die with the tail of a log file
@@ -276,7 +276,7 @@ if [[ -z "$pg_pid" ]]; then
         stale_pid="$(hcc_pg_pidfile_line 1)"
         stale_port="$(hcc_pg_pidfile_line 4)"
         stale_sock="$(hcc_pg_pidfile_line 5)"
-        hcc_log "Found a stale postmaster.pid (pid $stale_pid, not running); cleaning up."
+        hcc_log "Found a stale postmaster.pid (pid $stale_pid is not a running postmaster of this cluster); cleaning up."
         # Backends of a killed postmaster exit on their own; give them time.
         deadline=$((SECONDS + 15))
         while [[ -n "$(hcc_pg_dir_pids)" ]]; do
@@ -340,7 +340,15 @@ rabbit_user_ok() {
     [[ "$me" == *'"administrator"'* ]] || return 1
     rabbit_api "/api/permissions/%2F/$HCC_RABBITMQ_USER" >/dev/null 2>&1
 }
-rabbit_node_running() { RABBITMQCTL_TIMEOUT=30 rabbitmqctl_t -q status >/dev/null 2>&1; }
+rabbit_node_running() {
+    # Cheap evidence first: without a live pid and without a listener on our
+    # ports there is no node, and rabbitmqctl would take seconds to say so.
+    if [[ -z "$(hcc_rabbit_live_pid)" ]] &&
+        [[ -z "$(hcc_port_listener "$HCC_RABBITMQ_PORT")$(hcc_port_listener "$HCC_RABBITMQ_MANAGEMENT_PORT")" ]]; then
+        return 1
+    fi
+    RABBITMQCTL_TIMEOUT=30 rabbitmqctl_t -q status >/dev/null 2>&1
+}
 
 step "RabbitMQ: configuration in /etc/rabbitmq"
 mkdir -p /etc/rabbitmq
@@ -385,12 +393,9 @@ else
     fi
     if ((started)); then
         # A pid file left by a killed node makes the init script's wait fail.
-        if [[ -f "$HCC_RABBITMQ_PID_FILE" ]]; then
-            rpid="$(cat "$HCC_RABBITMQ_PID_FILE" 2>/dev/null || true)"
-            if [[ ! "$rpid" =~ ^[0-9]+$ || ! -d "/proc/$rpid" ]]; then
-                hcc_log "Removing a stale RabbitMQ pid file ($HCC_RABBITMQ_PID_FILE)."
-                rm -f "$HCC_RABBITMQ_PID_FILE"
-            fi
+        if [[ -f "$HCC_RABBITMQ_PID_FILE" && -z "$(hcc_rabbit_live_pid)" ]]; then
+            hcc_log "Removing a stale RabbitMQ pid file ($HCC_RABBITMQ_PID_FILE)."
+            rm -f "$HCC_RABBITMQ_PID_FILE"
         fi
         # epmd started earlier without ERL_EPMD_ADDRESS listens on all
         # interfaces; it can be stopped while no node is registered.
