@@ -294,12 +294,13 @@ if [[ -z "$pg_pid" ]]; then
     require_free_port "$HCC_PG_PORT" "PostgreSQL"
     hcc_log "Starting PostgreSQL on 127.0.0.1:$HCC_PG_PORT (log: $HCC_PG_LOG)..."
     pg_ctl -l "$HCC_PG_LOG" -w -t "$HCC_PG_START_TIMEOUT" start >>"$HCC_SETUP_LOG" 2>&1 ||
-        die_with_log "PostgreSQL did not start within ${HCC_PG_START_TIMEOUT}s." "$HCC_PG_LOG"
+        die_with_log "PostgreSQL failed to start, or was not ready within ${HCC_PG_START_TIMEOUT}s." "$HCC_PG_LOG"
     [[ "$PG_ACTION" == initialised || "$PG_ACTION" == restarted ]] || PG_ACTION=started
 fi
 
 step "PostgreSQL: role $HCC_PG_USER and database $HCC_PG_DB" "$HCC_PG_LOG"
-if ! pg_hcc_can_login; then
+# (Right after initdb the role cannot exist yet: skip the probe.)
+if [[ "$PG_ACTION" == initialised ]] || ! pg_hcc_can_login; then
     pg_superuser_psql >>"$HCC_SETUP_LOG" 2>&1 <<EOF
 DO \$\$
 BEGIN
@@ -329,11 +330,19 @@ else
     RABBIT_SERVICE=(/etc/init.d/rabbitmq-server)
 fi
 rabbitmqctl_t() { timeout -k 5 "${RABBITMQCTL_TIMEOUT:-60}" rabbitmqctl "$@"; }
-# GET on the management API as the hcc user (password not on the command line).
-rabbit_api() {
-    curl -fsS --max-time 5 -K - "http://127.0.0.1:$HCC_RABBITMQ_MANAGEMENT_PORT$1" \
-        <<<"user = \"$HCC_RABBITMQ_USER:$RABBIT_PASSWORD\""
+# rabbit_http METHOD PATH USER:PASSWORD [JSON]: a management API call; the
+# credentials and the body go to curl through stdin, not the command line.
+rabbit_http() {
+    local method="$1" path="$2" cred="$3" json="${4:-}"
+    {
+        printf 'user = "%s"\n' "$cred"
+        if [[ -n "$json" ]]; then
+            printf 'header = "content-type: application/json"\n'
+            printf 'data = "%s"\n' "${json//\"/\\\"}"
+        fi
+    } | curl -fsS --max-time 10 -X "$method" -K - "http://127.0.0.1:$HCC_RABBITMQ_MANAGEMENT_PORT$path"
 }
+rabbit_api() { rabbit_http GET "$1" "$HCC_RABBITMQ_USER:$RABBIT_PASSWORD"; }
 rabbit_user_ok() {
     local me
     me="$(rabbit_api /api/whoami 2>/dev/null)" || return 1
@@ -408,7 +417,7 @@ else
         step "RabbitMQ: starting node $HCC_RABBITMQ_NODE" "$HCC_RABBITMQ_LOG"
         hcc_log "Starting RabbitMQ on 127.0.0.1:$HCC_RABBITMQ_PORT (log: $HCC_RABBITMQ_LOG)..."
         if ! timeout -k 5 "$HCC_RABBITMQ_START_TIMEOUT" "${RABBIT_SERVICE[@]}" start >>"$HCC_SETUP_LOG" 2>&1; then
-            die_with_log "RabbitMQ did not start within ${HCC_RABBITMQ_START_TIMEOUT}s (see also /var/log/rabbitmq/startup_err and $HCC_SETUP_LOG)." "$HCC_RABBITMQ_LOG"
+            die_with_log "RabbitMQ failed to start, or did not within ${HCC_RABBITMQ_START_TIMEOUT}s (see also /var/log/rabbitmq/startup_err and $HCC_SETUP_LOG)." "$HCC_RABBITMQ_LOG"
         fi
     fi
     step "RabbitMQ: waiting for the node to boot" "$HCC_RABBITMQ_LOG"
@@ -418,13 +427,20 @@ else
 
     step "RabbitMQ: user $HCC_RABBITMQ_USER" "$HCC_SETUP_LOG"
     if ! rabbit_user_ok; then
-        if rabbitmqctl_t -q list_users | awk '{print $1}' | grep -qx "$HCC_RABBITMQ_USER"; then
-            rabbitmqctl_t -q change_password "$HCC_RABBITMQ_USER" "$RABBIT_PASSWORD" >>"$HCC_SETUP_LOG" 2>&1
+        # Quick way: the management API as the stock 'guest' user (which a
+        # node only accepts from loopback). If guest is gone, rabbitmqctl.
+        perms='{"configure":".*","write":".*","read":".*"}'
+        if rabbit_http PUT "/api/users/$HCC_RABBITMQ_USER" guest:guest \
+            "{\"password\":\"$RABBIT_PASSWORD\",\"tags\":\"administrator\"}" >>"$HCC_SETUP_LOG" 2>&1 &&
+            rabbit_http PUT "/api/permissions/%2F/$HCC_RABBITMQ_USER" guest:guest "$perms" >>"$HCC_SETUP_LOG" 2>&1; then
+            echo "user $HCC_RABBITMQ_USER set up through the management API" >>"$HCC_SETUP_LOG"
         else
-            rabbitmqctl_t -q add_user "$HCC_RABBITMQ_USER" "$RABBIT_PASSWORD" >>"$HCC_SETUP_LOG" 2>&1
+            if ! rabbitmqctl_t -q add_user "$HCC_RABBITMQ_USER" "$RABBIT_PASSWORD" >>"$HCC_SETUP_LOG" 2>&1; then
+                rabbitmqctl_t -q change_password "$HCC_RABBITMQ_USER" "$RABBIT_PASSWORD" >>"$HCC_SETUP_LOG" 2>&1
+            fi
+            rabbitmqctl_t -q set_user_tags "$HCC_RABBITMQ_USER" administrator >>"$HCC_SETUP_LOG" 2>&1
+            rabbitmqctl_t -q set_permissions -p / "$HCC_RABBITMQ_USER" '.*' '.*' '.*' >>"$HCC_SETUP_LOG" 2>&1
         fi
-        rabbitmqctl_t -q set_user_tags "$HCC_RABBITMQ_USER" administrator >>"$HCC_SETUP_LOG" 2>&1
-        rabbitmqctl_t -q set_permissions -p / "$HCC_RABBITMQ_USER" '.*' '.*' '.*' >>"$HCC_SETUP_LOG" 2>&1
     fi
     step "RabbitMQ: management API on 127.0.0.1:$HCC_RABBITMQ_MANAGEMENT_PORT" "$HCC_RABBITMQ_LOG"
     deadline=$((SECONDS + 30))
