@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # settings are used by the sourcing scripts
 # Settings and helpers shared by infra-up.sh and infra-down.sh.
 # Sourced, not executed. Every setting can be overridden from the environment.
 

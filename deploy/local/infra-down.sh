@@ -86,7 +86,7 @@ if ((purge)); then
     fi
     if ((rabbit_stopped)); then
         hcc_log "Deleting RabbitMQ node data $HCC_RABBITMQ_MNESIA_DIR/$HCC_RABBITMQ_NODE*."
-        rm -rf -- "$HCC_RABBITMQ_MNESIA_DIR/$HCC_RABBITMQ_NODE" "$HCC_RABBITMQ_MNESIA_DIR/$HCC_RABBITMQ_NODE"-*
+        rm -rf -- "${HCC_RABBITMQ_MNESIA_DIR:?}/$HCC_RABBITMQ_NODE" "${HCC_RABBITMQ_MNESIA_DIR:?}/$HCC_RABBITMQ_NODE"-*
     else
         hcc_warn "RabbitMQ still runs; its data is kept."
     fi

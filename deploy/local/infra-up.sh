@@ -89,7 +89,7 @@ require_free_port() {
 }
 
 wait_for_tcp() {
-    local port="$1" timeout="$2" deadline=$((SECONDS + $2))
+    local port="$1" deadline=$((SECONDS + $2))
     until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
         ((SECONDS < deadline)) || return 1
         sleep 0.2
@@ -170,9 +170,8 @@ fi
 
 pg_ctl() { hcc_as_postgres "$HCC_PG_BIN/pg_ctl" -D "$HCC_PG_DATA" "$@"; }
 pg_superuser_psql() {
-    local sock="${1:-$PG_SOCKET_DIR}" port="${2:-$HCC_PG_PORT}"
     hcc_as_postgres "$HCC_PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 \
-        -h "$sock" -p "$port" -U postgres -d postgres
+        -h "$PG_SOCKET_DIR" -p "$HCC_PG_PORT" -U postgres -d postgres
 }
 pg_wait_ready() {
     local sock="$1" port="$2" deadline=$((SECONDS + HCC_PG_START_TIMEOUT))
