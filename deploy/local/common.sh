@@ -1,0 +1,101 @@
+# shellcheck shell=bash disable=SC2034  # settings are used by the sourcing scripts
+# Settings and helpers shared by infra-up.sh and infra-down.sh.
+# Sourced, not executed. Every setting can be overridden from the environment.
+
+HCC_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HCC_REPO_ROOT="$(cd "$HCC_LOCAL_DIR/../.." && pwd)"
+HCC_ENV_FILE="$HCC_REPO_ROOT/.local/infra.env"
+
+# State: PostgreSQL data dir, its log, generated passwords, setup log.
+HCC_STATE_DIR="${HCC_STATE_DIR:-/var/lib/hccpathway}"
+HCC_SECRETS_DIR="$HCC_STATE_DIR/secrets"
+HCC_SETUP_LOG="$HCC_STATE_DIR/infra-up.log"
+
+# PostgreSQL 15, own cluster (not Debian's 15/main).
+HCC_PG_BIN="${HCC_PG_BIN:-/usr/lib/postgresql/15/bin}"
+HCC_PG_DATA="${HCC_PG_DATA:-$HCC_STATE_DIR/postgres}"
+HCC_PG_PORT="${HCC_PG_PORT:-55432}"
+HCC_PG_FAST="${HCC_PG_FAST:-0}"
+HCC_PG_LOG="$(dirname "$HCC_PG_DATA")/postgres.log"
+HCC_PG_USER=hcc
+HCC_PG_DB=pathway
+HCC_PG_PASSWORD_FILE="$HCC_SECRETS_DIR/postgres-hcc.password"
+
+# RabbitMQ (Debian package, system service, fixed node name so that the
+# host name of the machine does not matter).
+HCC_RABBITMQ_PORT="${HCC_RABBITMQ_PORT:-5672}"
+HCC_RABBITMQ_MANAGEMENT_PORT="${HCC_RABBITMQ_MANAGEMENT_PORT:-15672}"
+HCC_RABBITMQ_NODE=rabbit@localhost
+HCC_RABBITMQ_USER=hcc
+HCC_RABBITMQ_PASSWORD_FILE="$HCC_SECRETS_DIR/rabbitmq-hcc.password"
+HCC_RABBITMQ_LOG="/var/log/rabbitmq/$HCC_RABBITMQ_NODE.log"
+HCC_RABBITMQ_MNESIA_DIR=/var/lib/rabbitmq/mnesia
+HCC_RABBITMQ_PID_FILE=/var/run/rabbitmq/pid
+
+# Timeouts (seconds).
+HCC_PG_START_TIMEOUT="${HCC_PG_START_TIMEOUT:-60}"
+HCC_RABBITMQ_START_TIMEOUT="${HCC_RABBITMQ_START_TIMEOUT:-120}"
+
+hcc_log() { printf '[%s] %s\n' "$HCC_SCRIPT_NAME" "$*"; }
+hcc_warn() { printf '[%s] WARNING: %s\n' "$HCC_SCRIPT_NAME" "$*" >&2; }
+hcc_die() {
+    printf '[%s] ERROR: %s\n' "$HCC_SCRIPT_NAME" "$*" >&2
+    exit 1
+}
+
+# Run a command as the postgres OS user, from a directory it can read.
+hcc_as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
+hcc_now() { date +%s.%N; }
+hcc_elapsed() { awk -v a="$1" -v b="$(hcc_now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# PID of the postmaster of our cluster if it is alive, empty otherwise.
+# A pid file whose pid is dead, or belongs to a process that is not a
+# postmaster working in our data dir (pid reuse), counts as stale.
+hcc_pg_live_pid() {
+    local pidfile="$HCC_PG_DATA/postmaster.pid" pid cwd data
+    [[ -f "$pidfile" ]] || return 0
+    pid="$(head -n1 "$pidfile" 2>/dev/null || true)"
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+    [[ -d "/proc/$pid" ]] || return 0
+    cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+    data="$(readlink -f "$HCC_PG_DATA")"
+    if [[ "$cwd" == "$data" ]]; then
+        echo "$pid"
+    fi
+}
+
+# Line N of postmaster.pid (4 = port, 5 = socket dir).
+hcc_pg_pidfile_line() { sed -n "${1}p" "$HCC_PG_DATA/postmaster.pid" 2>/dev/null || true; }
+
+# PostgreSQL processes working in our data dir, e.g. backends orphaned by a
+# postmaster that was killed with SIGKILL.
+hcc_pg_dir_pids() {
+    local data p cwd comm
+    data="$(readlink -f "$HCC_PG_DATA")"
+    for p in /proc/[0-9]*; do
+        comm=""
+        read -r comm <"$p/comm" 2>/dev/null || true
+        [[ "$comm" == postgres ]] || continue
+        cwd="$(readlink "$p/cwd" 2>/dev/null || true)"
+        [[ "$cwd" == "$data" ]] && echo "${p#/proc/}"
+    done
+    return 0
+}
+
+# PID of the RabbitMQ node named in the init script's pid file, if that
+# process is alive and is an Erlang VM; empty otherwise.
+hcc_rabbit_live_pid() {
+    local pid comm=""
+    pid="$(cat "$HCC_RABBITMQ_PID_FILE" 2>/dev/null || true)"
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+    read -r comm <"/proc/$pid/comm" 2>/dev/null || true
+    [[ "$comm" == beam* ]] && echo "$pid"
+    return 0
+}
+
+# Prints the ss line of a TCP listener on the port, if any.
+hcc_port_listener() {
+    command -v ss >/dev/null 2>&1 || return 0
+    ss -Hltnp "sport = :$1" 2>/dev/null || true
+}
