@@ -39,6 +39,7 @@ public sealed class InfrastructureRoundTripTests
 
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(received);
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMassTransit(x =>
         {
             x.AddConsumer<PingConsumer>().Endpoint(e => e.Name = $"foundation-ping-{Guid.NewGuid():N}");

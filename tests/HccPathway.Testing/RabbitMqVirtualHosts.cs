@@ -17,9 +17,7 @@ internal static class RabbitMqVirtualHosts
         var (user, password) = Credentials(amqp);
         var vhost = $"hcc-test-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];
 
-        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        using var http = Client(management, user, password);
 
         (await http.PutAsync($"/api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
@@ -29,7 +27,8 @@ internal static class RabbitMqVirtualHosts
         {
             try
             {
-                http.DeleteAsync($"/api/vhosts/{vhost}").GetAwaiter().GetResult();
+                using var cleanup = Client(management, user, password);
+                cleanup.DeleteAsync($"/api/vhosts/{vhost}").GetAwaiter().GetResult();
             }
             catch (HttpRequestException)
             {
@@ -38,6 +37,14 @@ internal static class RabbitMqVirtualHosts
         };
 
         return new UriBuilder(amqp) { Path = "/" + vhost }.Uri;
+    }
+
+    private static HttpClient Client(Uri management, string user, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return http;
     }
 
     private static (string User, string Password) Credentials(Uri amqp)

@@ -37,8 +37,7 @@ public sealed class TcpGate : IAsyncDisposable
             isOpen = false;
             foreach (var client in open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);
-                client.Dispose();
+                Reset(client);
             }
 
             open.Clear();
@@ -77,8 +76,7 @@ public sealed class TcpGate : IAsyncDisposable
         {
             if (!isOpen)
             {
-                inbound.Client.LingerState = new LingerOption(true, 0);
-                inbound.Dispose();
+                Reset(inbound);
                 return;
             }
 
@@ -109,6 +107,21 @@ public sealed class TcpGate : IAsyncDisposable
             inbound.Dispose();
             outbound.Dispose();
         }
+    }
+
+    // A reset, not a polite close: the client sees the connection die, as in a real outage.
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client?.Close(0);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already gone.
+        }
+
+        client.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -65,6 +65,9 @@ internal static class ConsumerHost
         });
         builder.AddPathwayMessaging(Service, marten, x => x.AddConsumer<PingConsumer, PingConsumerDefinition>());
 
+        // The queue must be bound before the test publishes, or the first messages have nowhere to go.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+
         var host = builder.Build();
         await host.StartAsync();
         return host;
