@@ -58,7 +58,6 @@ public static class HoldRules
 
                 openedOn = null;
             }
-
         }
 
         if (openedOn is { } stillOpen)

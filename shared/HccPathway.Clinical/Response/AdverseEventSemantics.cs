@@ -34,7 +34,11 @@ public static class AdverseEventSemantics
             }
         }
 
-        if (ae.SuspectedDrugs is not null)
+        if (ae.SuspectedDrugs is null)
+        {
+            e.Add(field + ".suspectedDrugs", "List the suspected drugs (empty when none).", "a list, possibly empty");
+        }
+        else
         {
             foreach (var drug in ae.SuspectedDrugs)
             {

@@ -72,6 +72,11 @@ public class HoldRulesTests
             result.Errors.Select(e => e.Field));
     }
 
+    [Fact]
+    public void SCHED_HOLD_rejects_missing_suspected_drug_list() =>
+        Assert.Equal("adverseEvents[0].suspectedDrugs",
+            Assert.Single(HoldRules.HoldsFromAdverseEvents([Ae(true, (D(4, 1), 3)) with { SuspectedDrugs = null! }], ClinicalRuleSet.Default).Errors).Field);
+
     [Theory]
     [InlineData(12, 8)]
     [InlineData(8, 4)]

@@ -141,6 +141,7 @@ public class ReadinessTests
     }
 
     [Theory]
+    [InlineData(29, CriterionOutcome.Pass)]
     [InlineData(30, CriterionOutcome.Pass)]
     [InlineData(31, CriterionOutcome.Unknown)]
     public void SURG_READY_stale_evidence_older_than_30_days_is_unknown(int ageDays, CriterionOutcome expected)
