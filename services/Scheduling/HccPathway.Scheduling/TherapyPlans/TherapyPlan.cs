@@ -113,9 +113,7 @@ public sealed record TherapyPlan
     public TherapyPlan Apply(LenvatinibStopped e)
     {
         var state = this with { LenvatinibLastDoseOn = e.LastDoseOn };
-        return state.NextOutstanding(TherapyItemTypes.LenvatinibStop) is { } stop
-            ? state.Update(stop.ItemId, i => Done(i, e.LastDoseOn, null))
-            : state;
+        return e.StopItemId is { } stop ? state.Update(stop, i => Done(i, e.LastDoseOn, null)) : state;
     }
 
     public TherapyPlan Apply(LenvatinibDoseChanged e) => this with { LenvatinibDoseMg = e.DailyDoseMg };

@@ -31,7 +31,8 @@ public static class StopLenvatinib
             return Rejection.Invalid("lastDoseOn", $"Lenvatinib started on {plan.LenvatinibStartedOn:yyyy-MM-dd}; the last dose cannot be earlier.");
         }
 
-        return Decision.Append(new LenvatinibStopped(plan.Id, request.LastDoseOn!.Value, plan.LenvatinibDoseMg, request.Reason!.Trim(), by, now));
+        var plannedStop = plan.NextOutstanding(TherapyItemTypes.LenvatinibStop)?.ItemId;
+        return Decision.Append(new LenvatinibStopped(plan.Id, plannedStop, request.LastDoseOn!.Value, plan.LenvatinibDoseMg, request.Reason!.Trim(), by, now));
     }
 
     public static RouteGroupBuilder MapStopLenvatinib(this RouteGroupBuilder therapy)
