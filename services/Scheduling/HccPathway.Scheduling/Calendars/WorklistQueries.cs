@@ -35,7 +35,7 @@ public static class WorklistQueries
             .WithName("GetWorklist")
             .WithSummary("Items across all patients in a date range (default today), with status (comma-separated) and item-type filters.");
 
-        worklist.MapGet(".ics", async (
+        app.MapGet("/worklist.ics", async (
                 DateOnly? from, DateOnly? to, string? status, string? itemType, DateOnly? asOf, int? limit,
                 IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
             {
@@ -49,6 +49,7 @@ public static class WorklistQueries
                 return Results.Text(ICalendarWriter.Write($"Worklist {page.From:yyyy-MM-dd} to {page.To:yyyy-MM-dd}", page.Items, clock.GetUtcNow()), ICalendarWriter.ContentType);
             })
             .RequireAuthorization(Policies.ReadPathway)
+            .WithTags("Worklist")
             .WithName("GetWorklistFeed")
             .WithSummary("The same worklist as iCalendar (RFC 5545).");
         return app;
