@@ -10,7 +10,8 @@ using HccPathway.Testing;
 
 namespace HccPathway.Scheduling.Tests.Api;
 
-public sealed class SchedulingApiTests(SchedulingService service) : IClassFixture<SchedulingService>
+[Collection(SchedulingCollection.Name)]
+public sealed class SchedulingApiTests(SchedulingService service)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private readonly SchedulingClient coordinator = new(service.Factory.ClientAs(Roles.Coordinator, "coordinator-1"));

@@ -83,3 +83,13 @@ public sealed class SchedulingService : IAsyncLifetime
         await Subscriber.DisposeAsync();
     }
 }
+
+/// <summary>
+/// One Scheduling host for every test class that needs it. Two hosts in one RabbitMQ virtual host would share the
+/// consumers' queues (as replicas do) while writing to different test schemas, so each would miss half the messages.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SchedulingCollection : ICollectionFixture<SchedulingService>
+{
+    public const string Name = "scheduling-service";
+}
