@@ -22,6 +22,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
 
         await using var session = store.LightweightSession();
         session.LastModifiedBy = ConsumerName;
+        session.SetHeader("consumer", ConsumerName);
         session.CausationId = messageId.ToString();
         session.CorrelationId = (context.CorrelationId ?? context.ConversationId ?? messageId).ToString();
 
