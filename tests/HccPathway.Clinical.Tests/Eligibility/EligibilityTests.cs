@@ -228,6 +228,7 @@ public class EligibilityTests
     [Theory]
     [InlineData(5, 29.9, true)]
     [InlineData(5, 30.0, false)]
+    [InlineData(5, 30.1, false)]
     [InlineData(6, 10.0, false)]
     [InlineData(1, 29.9, true)]
     public void ELIG_3_at_most_5_nodules_largest_below_30_mm(int count, decimal largestMm, bool eligible) =>
