@@ -26,6 +26,8 @@ public sealed class ImagingApiTests(AssessmentService service)
             with { NewLesions = [NewIn(LesionSites.Intrahepatic, "L7")] }).Ok();
 
         Assert.StartsWith($"/pathways/{id}/imaging/", baseline.Headers.Location!.OriginalString);
+        var located = await clinician.Get(followUp.Headers.Location!.OriginalString);
+        Assert.Equal("PD", located.GetProperty("mrecist").GetProperty("category").GetString());
         await using var session = service.Store.QuerySession();
         var stream = await session.Events.FetchStreamAsync(id);
         Assert.Equal(

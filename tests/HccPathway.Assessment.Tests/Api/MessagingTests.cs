@@ -55,6 +55,7 @@ public sealed class MessagingTests(AssessmentService service)
             suspectedDrugs = new[] { Drugs.Lenvatinib },
         }).Ok();
         var aeId = Guid.Parse(reported.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.Equal("Hypertension", (await clinician.Get(reported.Headers.Location!.OriginalString)).GetProperty("ctcaeTerm").GetString());
         var open = await clinician.Get($"/pathways/{id}/adverse-events");
         Assert.Equal(3, open.GetProperty("maxOpenGrade").GetInt32());
 

@@ -19,6 +19,22 @@ public static class AssessmentQueries
             .WithName("GetResponseHistory")
             .WithSummary("Every study under RECIST 1.1 and mRECIST, with sums, % change, reasons, best overall response, cCR and progression.");
 
+        pathways.MapGet("/{pathwayId:guid}/imaging/{studyId:guid}", async (Guid pathwayId, Guid studyId, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<ResponseHistory>(pathwayId, ct) is { } history && history.Studies.Find(s => s.StudyId == studyId) is { } row
+                    ? new VersionedResult(row, StatusCodes.Status200OK, null, history.Version)
+                    : ProblemResults.From(Rejection.NotFound($"Study {studyId} of pathway {pathwayId} does not exist.")))
+            .RequireAuthorization(Policies.ReadPathway)
+            .WithName("GetImagingStudyResponse")
+            .WithSummary("One study's row of the response table (both criteria, sums, reasons).");
+
+        pathways.MapGet("/{pathwayId:guid}/adverse-events/{adverseEventId:guid}", async (Guid pathwayId, Guid adverseEventId, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<AdverseEventList>(pathwayId, ct) is { } list && list.Items.Find(i => i.Id == adverseEventId) is { } item
+                    ? new VersionedResult(item, StatusCodes.Status200OK, null, list.Version)
+                    : ProblemResults.From(Rejection.NotFound($"Adverse event {adverseEventId} of pathway {pathwayId} does not exist.")))
+            .RequireAuthorization(Policies.ReadPathway)
+            .WithName("GetAdverseEvent")
+            .WithSummary("One adverse event with its gradings, current and worst grade.");
+
         pathways.MapGet("/{pathwayId:guid}/response/chart.svg", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
             {
                 if (await session.LoadAsync<ResponseHistory>(pathwayId, ct) is not { } history)
