@@ -11,6 +11,8 @@ namespace HccPathway.ServiceDefaults.Messaging;
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
 {
+    protected TimeProvider Clock => clock;
+
     /// <summary>Stable name of this consumer; part of the deduplication key.</summary>
     protected abstract string ConsumerName { get; }
 
