@@ -7,7 +7,7 @@ public static class Checks
 {
     public static Rejection? Planned(TherapyPlan plan) => plan.IsPlanned
         ? null
-        : Rejection.Conflict($"Pathway {plan.Id} has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN");
+        : Rejection.Conflict("This pathway has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN");
 
     /// <summary>An actual must be dated, and not later than today (plus the configured allowance) anywhere on Earth.</summary>
     public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options)
