@@ -4,21 +4,9 @@ using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.Testing;
 using Marten;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HccPathway.Scheduling.Tests.Api;
-
-/// <summary>Hosts Scheduling with its consumers' queues bound before the test publishes anything.</summary>
-public sealed class SchedulingFactory(InfrastructureEndpoints infrastructure, IsolatedSchemas schemas)
-    : PathwayServiceFactory<SchedulingApi>(infrastructure, schemas, Owners.Scheduling)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
-    }
-}
 
 /// <summary>
 /// The Scheduling service in-process against real PostgreSQL (schemas of its own) and real RabbitMQ. Upstream services
@@ -26,7 +14,7 @@ public sealed class SchedulingFactory(InfrastructureEndpoints infrastructure, Is
 /// </summary>
 public sealed class SchedulingService : IAsyncLifetime
 {
-    public SchedulingFactory Factory { get; private set; } = null!;
+    public PathwayServiceFactory<SchedulingApi> Factory { get; private set; } = null!;
 
     public RabbitMqProbe Subscriber { get; private set; } = null!;
 
@@ -39,7 +27,7 @@ public sealed class SchedulingService : IAsyncLifetime
         Infrastructure = await Testing.Infrastructure.GetAsync();
         Subscriber = await RabbitMqProbe.Subscribe(
             Infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.Scheduling).Select(e => e.Type).ToArray());
-        Factory = new SchedulingFactory(Infrastructure, IsolatedSchemas.New());
+        Factory = new PathwayServiceFactory<SchedulingApi>(Infrastructure, IsolatedSchemas.New(), Owners.Scheduling);
         _ = Factory.Server;
     }
 
