@@ -17,6 +17,7 @@ else
 }
 
 builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messaging);
+builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
 builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
 
 builder.Build().Run();

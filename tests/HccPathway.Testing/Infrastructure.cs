@@ -5,8 +5,9 @@ using Testcontainers.RabbitMq;
 namespace HccPathway.Testing;
 
 /// <summary>Where the real PostgreSQL and RabbitMQ of this test run are.</summary>
-/// <param name="RabbitMq">An AMQP URI whose virtual host belongs to this test run alone.</param>
-public sealed record InfrastructureEndpoints(string Postgres, Uri RabbitMq, string Mode);
+/// <param name="RabbitMq">An AMQP URI whose virtual host belongs to the caller of <see cref="Infrastructure.GetAsync"/> alone.</param>
+/// <param name="RabbitMqManagement">The management API, when virtual hosts can be created.</param>
+public sealed record InfrastructureEndpoints(string Postgres, Uri RabbitMq, string Mode, string? RabbitMqManagement = null);
 
 /// <summary>
 /// Finds the infrastructure once per test run: the <c>HCC_POSTGRES</c> / <c>HCC_RABBITMQ</c> connection strings when
@@ -19,19 +20,25 @@ public static class Infrastructure
         "No PostgreSQL/RabbitMQ for the integration tests. Run 'deploy/local/test.sh' (it starts them), or run " +
         "'deploy/local/infra-up.sh' and 'source .local/infra.env' before 'dotnet test', or start a Docker engine.";
 
-    private static readonly Lazy<Task<InfrastructureEndpoints>> Endpoints = new(Find);
+    private static readonly Lazy<Task<InfrastructureEndpoints>> Shared = new(Find);
 
-    public static Task<InfrastructureEndpoints> GetAsync() => Endpoints.Value;
+    public static async Task<InfrastructureEndpoints> GetAsync()
+    {
+        var shared = await Shared.Value;
+        return shared.RabbitMqManagement is { } management
+            ? shared with { RabbitMq = await RabbitMqVirtualHosts.Create(shared.RabbitMq, management) }
+            : shared;
+    }
 
     private static async Task<InfrastructureEndpoints> Find()
     {
+        await Task.Yield();
         var postgres = Environment.GetEnvironmentVariable("HCC_POSTGRES");
         var rabbit = Environment.GetEnvironmentVariable("HCC_RABBITMQ");
         if (!string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(rabbit))
         {
             var management = Environment.GetEnvironmentVariable("HCC_RABBITMQ_MANAGEMENT");
-            var isolated = await RabbitMqVirtualHosts.CreateForThisRun(new Uri(rabbit), management);
-            return new InfrastructureEndpoints(postgres, isolated, "external");
+            return new InfrastructureEndpoints(postgres, new Uri(rabbit), "external", string.IsNullOrWhiteSpace(management) ? null : management);
         }
 
         try

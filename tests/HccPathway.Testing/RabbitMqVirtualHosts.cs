@@ -3,16 +3,11 @@ using System.Text;
 
 namespace HccPathway.Testing;
 
-/// <summary>Gives each test run its own RabbitMQ virtual host, so runs and leftovers never see each other's messages.</summary>
+/// <summary>Creates isolated RabbitMQ virtual hosts (removed when the test process exits).</summary>
 internal static class RabbitMqVirtualHosts
 {
-    public static async Task<Uri> CreateForThisRun(Uri amqp, string? managementUrl)
+    public static async Task<Uri> Create(Uri amqp, string managementUrl)
     {
-        if (string.IsNullOrWhiteSpace(managementUrl))
-        {
-            return amqp;
-        }
-
         var management = new Uri(managementUrl);
         var (user, password) = Credentials(amqp);
         var vhost = $"hcc-test-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];

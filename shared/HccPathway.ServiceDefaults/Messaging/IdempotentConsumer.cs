@@ -39,7 +39,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocumentType == typeof(ProcessedMessage))
         {
             // A concurrent delivery of the same message committed first; this one's effects were rolled back.
         }

@@ -13,7 +13,7 @@ public static class AssessmentQueries
     {
         pathways.MapGet("/{pathwayId:guid}/response", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<ResponseHistory>(pathwayId, ct) is { } history
-                    ? new VersionedResult(history, StatusCodes.Status200OK, null, history.Version)
+                    ? new PathwayReadResult(history, pathwayId)
                     : NotAssessed(pathwayId))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetResponseHistory")
@@ -21,7 +21,7 @@ public static class AssessmentQueries
 
         pathways.MapGet("/{pathwayId:guid}/imaging/{studyId:guid}", async (Guid pathwayId, Guid studyId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<ResponseHistory>(pathwayId, ct) is { } history && history.Studies.Find(s => s.StudyId == studyId) is { } row
-                    ? new VersionedResult(row, StatusCodes.Status200OK, null, history.Version)
+                    ? new PathwayReadResult(row, pathwayId)
                     : ProblemResults.From(Rejection.NotFound($"Study {studyId} of pathway {pathwayId} does not exist.")))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetImagingStudyResponse")
@@ -29,7 +29,7 @@ public static class AssessmentQueries
 
         pathways.MapGet("/{pathwayId:guid}/adverse-events/{adverseEventId:guid}", async (Guid pathwayId, Guid adverseEventId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<AdverseEventList>(pathwayId, ct) is { } list && list.Items.Find(i => i.Id == adverseEventId) is { } item
-                    ? new VersionedResult(item, StatusCodes.Status200OK, null, list.Version)
+                    ? new PathwayReadResult(item, pathwayId)
                     : ProblemResults.From(Rejection.NotFound($"Adverse event {adverseEventId} of pathway {pathwayId} does not exist.")))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetAdverseEvent")
@@ -52,7 +52,7 @@ public static class AssessmentQueries
 
         pathways.MapGet("/{pathwayId:guid}/tumour-markers", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<MarkerTrend>(pathwayId, ct) is { } trend
-                    ? new VersionedResult(trend, StatusCodes.Status200OK, null, trend.Version)
+                    ? new PathwayReadResult(trend, pathwayId)
                     : NotAssessed(pathwayId))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetTumourMarkerTrend")
@@ -66,7 +66,7 @@ public static class AssessmentQueries
                 }
 
                 var items = includeResolved == true ? list.Items : list.Items.Where(i => i.Open).ToList();
-                return new VersionedResult(new AdverseEventsView(pathwayId, list.Version, list.MaxOpenGrade, items), StatusCodes.Status200OK, null, list.Version);
+                return new PathwayReadResult(new AdverseEventsView(pathwayId, list.Version, list.MaxOpenGrade, items), pathwayId);
             })
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetAdverseEvents")

@@ -15,7 +15,7 @@ public static class SummaryQueries
     {
         pathways.MapGet("/{pathwayId:guid}", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<PatientSummary>(pathwayId, ct) is { } summary
-                    ? new VersionedResult(summary, StatusCodes.Status200OK, null, summary.Version)
+                    ? new PathwayReadResult(summary, pathwayId)
                     : ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist.")))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetPatientSummary")
