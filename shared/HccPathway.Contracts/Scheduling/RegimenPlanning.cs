@@ -27,6 +27,8 @@ public sealed record RegimenPlanned(
 /// <param name="Phase">One of <see cref="TherapyPhases"/>.</param>
 /// <param name="DoseMg">Planned dose in mg (lenvatinib: daily dose); null for TACE.</param>
 /// <param name="RuleId">The rule that placed the item (SCHED-LEN, SCHED-TACE, SCHED-CAM, SURG-WASH, SURG-ADJ).</param>
+/// <param name="FollowsItemId">The cascade rule: while this item is outstanding, it is due <see cref="DaysAfter"/> days after
+/// the actual (or current due) date of this earlier item. Null for an item with a fixed date.</param>
 public sealed record TherapyItemPlanned(
     Guid PathwayId,
     string ItemId,
@@ -37,6 +39,8 @@ public sealed record TherapyItemPlanned(
     DateOnly DueOn,
     decimal? DoseMg,
     string Route,
+    string? FollowsItemId,
+    int? DaysAfter,
     string RuleId,
     string RuleSetVersion,
     DateTimeOffset PlannedAt);
