@@ -6,6 +6,7 @@ using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning;
 using HccPathway.SurgeryPlanning.Consumers;
+using HccPathway.SurgeryPlanning.Pathways;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ var marten = builder.AddPathwayEventStore(Owners.SurgeryPlanning, SurgeryPlannin
 builder.AddPathwayMessaging(Owners.SurgeryPlanning, marten, ChecklistConsumers.Register);
 builder.AddClinicalRules();
 builder.Services.AddOpenApi();
+builder.Services.AddScoped<ChecklistCommands>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
