@@ -44,6 +44,8 @@ public static class ReadinessChanges
     public static IReadOnlyList<string> ChangedKeys(IReadOnlyList<ReadinessCriterionResult> before, IReadOnlyList<ReadinessCriterionResult> after) =>
         after.Where(a => before.FirstOrDefault(b => b.Key == a.Key) is not { } b || !Same(a, b)).Select(a => a.Key).ToArray();
 
+    // A new value always comes with new evidence, so the wording of the observation (which also changes when, say, an
+    // AE's term arrives after its resolution) is not compared.
     private static bool Same(ReadinessCriterionResult a, ReadinessCriterionResult b) =>
-        a.Status == b.Status && a.Observed == b.Observed && a.Missing == b.Missing && a.Evidence.SequenceEqual(b.Evidence);
+        a.Status == b.Status && a.Missing == b.Missing && a.Evidence.SequenceEqual(b.Evidence);
 }
