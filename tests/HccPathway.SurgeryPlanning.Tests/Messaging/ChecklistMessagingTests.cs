@@ -14,7 +14,8 @@ using Marten;
 namespace HccPathway.SurgeryPlanning.Tests.Messaging;
 
 /// <summary>Upstream messages on real RabbitMQ build the checklist; readiness is appended (and relayed) only on change.</summary>
-public class ChecklistMessagingTests(SurgeryPlanningService host) : IClassFixture<SurgeryPlanningService>
+[Collection(SurgeryPlanningCollection.Name)]
+public class ChecklistMessagingTests(SurgeryPlanningService host)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -123,8 +124,10 @@ public class ChecklistMessagingTests(SurgeryPlanningService host) : IClassFixtur
     {
         var id = await host.NewEnrolledPathway(Today.AddMonths(-4));
         await host.Publish(With(Patients.Ae(Guid.NewGuid(), Today.AddDays(-2), 3), id), Guid.NewGuid());
-        var evaluation = await Eventually.Get(async () => (await Evaluations(id)).LastOrDefault(), what: "an evaluation");
+        var evaluation = await Eventually.Get(async () => (await Evaluations(id)).SingleOrDefault(e => e.ChangedCriteria.Contains(ReadinessCriteria.AdverseEventsResolved)
+            && e.PreviousVerdict is not null), what: "an evaluation after the AE");
         Assert.Equal(CriterionStatuses.Fail, evaluation.Criteria.Single(c => c.Key == ReadinessCriteria.AdverseEventsResolved).Status);
+        Assert.Equal([ReadinessCriteria.AdverseEventsResolved], evaluation.ChangedCriteria);
         Assert.Equal(ReadinessVerdicts.Blocked, evaluation.Verdict);
 
         var coordinator = host.Service.ClientAs(Roles.Coordinator);

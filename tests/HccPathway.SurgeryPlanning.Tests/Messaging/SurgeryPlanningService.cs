@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using HccPathway.SurgeryPlanning.Facts;
 using HccPathway.Testing;
 using Marten;
 using MassTransit;
@@ -33,15 +34,28 @@ public sealed class SurgeryPlanningService : IAsyncLifetime
         await Upstream.StartAsync();
     }
 
-    /// <summary>Opens a pathway the way intake does (the stream exists before any upstream message is published).</summary>
+    /// <summary>
+    /// Opens and enrols a pathway the way intake does: the events are in the stream first, then intake's relay
+    /// publishes the enrolment (here: the upstream bus, with the same message id).
+    /// </summary>
     public async Task<Guid> NewEnrolledPathway(DateOnly enrolledOn)
     {
         var id = Guid.CreateVersion7();
+        var enrolled = new PatientEnrolled(id, ["ELIG-2"], 70, enrolledOn, "dr-intake", "convert", DateTimeOffset.UtcNow);
         await using var session = Store.LightweightSession();
         session.Events.StartStream(id,
             new PatientRegistered(id, new PatientIdentity("MRN-T", "Test Patient", new DateOnly(1960, 1, 1)), "female", enrolledOn.AddDays(-20), "Centre", DateTimeOffset.UtcNow),
-            new PatientEnrolled(id, ["ELIG-2"], 70, enrolledOn, "dr-intake", "convert", DateTimeOffset.UtcNow));
+            enrolled);
         await session.SaveChangesAsync();
+        var stored = await session.Events.FetchStreamAsync(id);
+        await Publish(enrolled, stored[^1].Id);
+
+        // Wait until surgery planning has taken it (and appended its first evaluation), so tests start from a settled stream.
+        await Eventually.True(async () =>
+        {
+            await using var query = Store.QuerySession();
+            return await query.LoadAsync<PatientChecklist>(id) is { EnrolledOn: not null, Verdict: not null };
+        }, what: "the enrolment consumed");
         return id;
     }
 
@@ -67,4 +81,14 @@ public sealed class SurgeryPlanningService : IAsyncLifetime
             builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         }
     }
+}
+
+/// <summary>
+/// One service host for every integration test: two hosts in one run would share the service's queues and take each
+/// other's messages (competing consumers), each writing to its own schemas.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SurgeryPlanningCollection : ICollectionFixture<SurgeryPlanningService>
+{
+    public const string Name = "surgery-planning service";
 }

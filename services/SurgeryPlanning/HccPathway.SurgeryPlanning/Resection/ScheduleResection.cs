@@ -24,9 +24,9 @@ public static class ScheduleResection
         SurgeryPathway pathway, PatientChecklist checklist, Request request, string clinician, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.ScheduledOn is not { } scheduledOn || scheduledOn < today)
+        if (request.ScheduledOn is null)
         {
-            errors["scheduledOn"] = ["Required; today or later."];
+            errors["scheduledOn"] = ["Required."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Procedure))
@@ -47,6 +47,11 @@ public static class ScheduleResection
         if (pathway.LastMdt is not { Outcome: MdtOutcomes.Resect } mdt)
         {
             return Rejection.Conflict("The latest MDT decision is not to resect; record an MDT decision first.", "SURG-READY");
+        }
+
+        if (request.ScheduledOn!.Value < mdt.DecidedOn)
+        {
+            return Rejection.Invalid("scheduledOn", "The resection cannot be scheduled before the MDT decided it.");
         }
 
         if (pathway.ResectionPerformed is not null || pathway.ResectionScheduled is not null)
