@@ -19,5 +19,6 @@ else
 builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messaging);
 builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
 builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
+builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
 
 builder.Build().Run();

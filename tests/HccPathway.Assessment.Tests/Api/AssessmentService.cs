@@ -14,7 +14,7 @@ namespace HccPathway.Assessment.Tests.Api;
 /// </summary>
 public sealed class AssessmentService : IAsyncLifetime
 {
-    public AssessmentFactory Factory { get; private set; } = null!;
+    public PathwayServiceFactory<AssessmentApi> Factory { get; private set; } = null!;
 
     public RabbitMqProbe Subscriber { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public sealed class AssessmentService : IAsyncLifetime
         var infrastructure = await Infrastructure.GetAsync();
         Subscriber = await RabbitMqProbe.Subscribe(
             infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.Assessment).Select(e => e.Type).ToArray());
-        Factory = new AssessmentFactory(infrastructure, IsolatedSchemas.New());
+        Factory = new PathwayServiceFactory<AssessmentApi>(infrastructure, IsolatedSchemas.New(), Owners.Assessment);
         _ = Factory.Server;
     }
 
@@ -54,17 +54,6 @@ public sealed class AssessmentService : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Subscriber.DisposeAsync();
-    }
-}
-
-/// <summary>Waits for the bus, so the consumer's queue is bound before a test publishes to it.</summary>
-public sealed class AssessmentFactory(InfrastructureEndpoints infrastructure, IsolatedSchemas schemas)
-    : PathwayServiceFactory<AssessmentApi>(infrastructure, schemas, Owners.Assessment)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }
 }
 

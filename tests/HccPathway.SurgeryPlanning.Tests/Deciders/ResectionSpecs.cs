@@ -31,7 +31,7 @@ public class ResectionSpecs
         var c = Ready();
         FactRecording.Record(c, new TacePerformed(c.Id, "TACE-1", 1, Today.AddDays(-10), Today.AddDays(-10), "dr", Now), Guid.NewGuid());
         FactRecording.Record(c, new LenvatinibStarted(c.Id, "LEN-1", Start, Start, 12, 12, null, "dr", Now), Guid.NewGuid());
-        FactRecording.Record(c, new LenvatinibStopped(c.Id, Today.AddDays(-2), 12, "surgery", "dr", Now), Guid.NewGuid());
+        FactRecording.Record(c, new LenvatinibStopped(c.Id, null, Today.AddDays(-2), 12, "surgery", "dr", Now), Guid.NewGuid());
         FactRecording.Record(c, new CamrelizumabAdministered(c.Id, "CAM-3", 3, Today.AddDays(-7), Today.AddDays(-7), 200, 200, null, "dr", Now), Guid.NewGuid());
 
         var washout = WashoutCalculation.Evaluate(c, Today, Rules);

@@ -15,7 +15,7 @@ namespace HccPathway.SurgeryPlanning.Tests.Messaging;
 /// </summary>
 public sealed class SurgeryPlanningService : IAsyncLifetime
 {
-    public Factory Service { get; private set; } = null!;
+    public PathwayServiceFactory<SurgeryPlanningApi> Service { get; private set; } = null!;
 
     public IBusControl Upstream { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class SurgeryPlanningService : IAsyncLifetime
         var infrastructure = await Infrastructure.GetAsync();
         Subscriber = await RabbitMqProbe.Subscribe(
             infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.SurgeryPlanning).Select(e => e.Type).ToArray());
-        Service = new Factory(infrastructure, IsolatedSchemas.New());
+        Service = new PathwayServiceFactory<SurgeryPlanningApi>(infrastructure, IsolatedSchemas.New(), Owners.SurgeryPlanning);
         _ = Service.Server;
         Upstream = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(infrastructure.RabbitMq));
         await Upstream.StartAsync();
@@ -68,18 +68,6 @@ public sealed class SurgeryPlanningService : IAsyncLifetime
         await Upstream.StopAsync();
         await Service.DisposeAsync();
         await Subscriber.DisposeAsync();
-    }
-
-    public sealed class Factory(InfrastructureEndpoints infrastructure, IsolatedSchemas schemas)
-        : PathwayServiceFactory<SurgeryPlanningApi>(infrastructure, schemas, Owners.SurgeryPlanning)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-
-            // The service's queues must be bound before a test publishes, or the first messages have nowhere to go.
-            builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
-        }
     }
 }
 
