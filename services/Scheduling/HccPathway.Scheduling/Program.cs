@@ -8,9 +8,7 @@ using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Messaging;
-using HccPathway.ServiceDefaults.Security;
 using MassTransit;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -26,18 +24,8 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
 });
 builder.AddClinicalRules();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapDevelopmentTokens();
-if (app.Environment.IsDevelopment())
-{
-    app.MapOpenApi().AllowAnonymous();
-    app.MapScalarApiReference().AllowAnonymous();
-}
-
+app.UsePathwayDefaults();
 app.MapSchedulingEndpoints();
 app.Run();

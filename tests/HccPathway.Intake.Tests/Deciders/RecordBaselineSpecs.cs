@@ -2,6 +2,7 @@ using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Intake;
 using HccPathway.Intake.Pathways;
 using HccPathway.Intake.Pathways.RecordingBaseline;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using static HccPathway.Intake.Tests.Deciders.PathwayStates;
 

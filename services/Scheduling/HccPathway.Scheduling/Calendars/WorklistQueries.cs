@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.TherapyPlans;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using Marten;

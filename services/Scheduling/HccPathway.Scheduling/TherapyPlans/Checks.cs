@@ -1,3 +1,4 @@
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans;

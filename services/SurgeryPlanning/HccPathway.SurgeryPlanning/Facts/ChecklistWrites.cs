@@ -1,4 +1,5 @@
 using HccPathway.Clinical.Rules;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.SurgeryPlanning.Readiness;
 using HccPathway.SurgeryPlanning.Resection;
 using Marten;

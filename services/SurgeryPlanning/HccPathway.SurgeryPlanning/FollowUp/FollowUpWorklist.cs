@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Regimen;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
 using Marten;

@@ -1,4 +1,5 @@
 using HccPathway.Clinical.Rules;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
 using HccPathway.SurgeryPlanning.Readiness;

@@ -1,4 +1,5 @@
 using HccPathway.Clinical.Rules;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.SurgeryPlanning.Facts;

@@ -1,5 +1,6 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;

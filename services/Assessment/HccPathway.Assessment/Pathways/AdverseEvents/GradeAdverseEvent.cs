@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Response;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;

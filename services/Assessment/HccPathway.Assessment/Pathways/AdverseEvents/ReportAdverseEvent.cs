@@ -1,6 +1,7 @@
 using HccPathway.Assessment.Pathways.Starting;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Assessment;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;

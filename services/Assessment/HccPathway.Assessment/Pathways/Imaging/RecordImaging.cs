@@ -2,6 +2,7 @@ using HccPathway.Assessment.Pathways.CompleteResponse;
 using HccPathway.Assessment.Pathways.Starting;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;

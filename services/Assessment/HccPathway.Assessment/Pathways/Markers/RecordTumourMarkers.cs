@@ -4,6 +4,7 @@ using HccPathway.Clinical.Rules;
 using HccPathway.Clinical.Scores;
 using HccPathway.Clinical.Units;
 using HccPathway.Contracts.Assessment;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;

@@ -1,4 +1,5 @@
 using HccPathway.Contracts.Scheduling;
+using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;

@@ -4,6 +4,7 @@ using HccPathway.Clinical.Units;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.ServiceDefaults.Clinical;
 
 namespace HccPathway.Scheduling.TherapyPlans.Planning;
 

@@ -3,6 +3,7 @@ using HccPathway.Clinical.Surgery;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.Clinical;
 
 namespace HccPathway.Scheduling.TherapyPlans.Surgery;
 
