@@ -11,6 +11,13 @@ public sealed class ConversionJourney(PathwayClient api, Guid pathwayId, DateOnl
 {
     public Guid PathwayId => pathwayId;
 
+    /// <summary>
+    /// The latest date that is today somewhere (UTC+14), the latest date the services accept. Both washout checks
+    /// (Scheduling's plan and Surgery planning's scheduling check) evaluate on today and never call a past date safe,
+    /// so a resection is scheduled and recorded on this day rather than back-dated.
+    /// </summary>
+    public static DateOnly LatestToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(14));
+
     public DateOnly EnrolledOn => enrolledOn;
 
     public DateOnly ReferralDate => enrolledOn.AddDays(-21);

@@ -43,7 +43,7 @@ public static class DemoSeeder
             var dateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1945, 1, 1), new DateTime(1985, 12, 31)));
 
             // Later stages need a longer history; every clinical date stays on or before today.
-            var enrolledOn = day.AddDays(-faker.Random.Int(250, 300));
+            var enrolledOn = day.AddDays(-faker.Random.Int(200, 240));
             var journey = await ConversionJourney.Register(api, enrolledOn, mrn, name, dateOfBirth, sex, faker.PickRandom(Centres));
             await Advance(journey, stage, day);
             seeded.Add(new SeededPatient(journey.PathwayId, stage, enrolledOn));
@@ -104,23 +104,25 @@ public static class DemoSeeder
 
         await j.ResolveAndResume(ae, dose2.AddDays(19), dose2.AddDays(20));
         await j.GiveCamrelizumab(3, dose2.AddDays(21));
+        // SURG-READY counts evidence older than 30 days as stale, so the surgical tail is dated within the last month.
         await j.PartialResponseImaging(e.AddDays(80));
-        await j.PartialResponseImaging(e.AddDays(175));
+        await j.PartialResponseImaging(today.AddDays(-25));
         if (stage == DemoStage.Responding)
         {
             return;
         }
 
-        await j.RecordPreoperativeWorkUp(e.AddDays(195));
+        await j.RecordPreoperativeWorkUp(today.AddDays(-20));
         await j.ReadyForSurgery();
         if (stage == DemoStage.ReadyForSurgery)
         {
             return;
         }
 
-        await j.StopLenvatinib(e.AddDays(200));
-        await j.DecideResection(e.AddDays(207), e.AddDays(215));
-        await j.Resect(e.AddDays(215));
+        await j.StopLenvatinib(today.AddDays(-18));
+        var surgeryOn = ConversionJourney.LatestToday();
+        await j.DecideResection(today.AddDays(-16), surgeryOn);
+        await j.Resect(surgeryOn);
         await j.DecideAdjuvant();
     }
 }

@@ -121,17 +121,33 @@ public sealed class PathwayClient(HttpClient intake, HttpClient scheduling, Http
         Post(surgery, $"/pathways/{id}/adjuvant", new { durationMonths, rationale = "Tolerated LEN-TAP; continue after resection." });
 
     // Plumbing
+    /// <summary>
+    /// Posts without If-Match. Other services' consumers append to the same stream, so a request can lose the race for
+    /// the stream version ("changed while this request was being handled"); without If-Match the decision is simply
+    /// made again on the new state, as the problem details ask.
+    /// </summary>
     public static async Task<JsonElement> Post(HttpClient http, string path, object? body)
     {
-        using var response = await http.PostAsync(path, body is null ? null : JsonContent.Create(body));
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
+        for (var attempt = 1; ; attempt++)
         {
+            using var response = await http.PostAsync(path, body is null ? null : JsonContent.Create(body));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            }
+
+            if (attempt < 5 && response.StatusCode == System.Net.HttpStatusCode.Conflict && text.Contains(RaceLost, StringComparison.Ordinal))
+            {
+                await Task.Delay(50 * attempt);
+                continue;
+            }
+
             throw new PathwayApiException($"POST {path}", (int)response.StatusCode, text);
         }
-
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    private const string RaceLost = "changed while this request was being handled";
 
     public static async Task<JsonElement> Get(HttpClient http, string path) =>
         await TryGet(http, path) ?? throw new PathwayApiException($"GET {path}", 404, "not found");

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using HccPathway.Contracts.Assessment;
+using HccPathway.Contracts.Intake;
+using HccPathway.Contracts.Scheduling;
+using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.DemoData;
+using Xunit.Abstractions;
+
+namespace HccPathway.EndToEnd.Tests;
+
+/// <summary>
+/// Scenario 1 of issue 8: one patient from referral to adjuvant therapy through the four services' public APIs, with
+/// the other services' consumers doing their part (planning, holds, checklist, washout, adjuvant plan).
+/// </summary>
+public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelper output) : IClassFixture<PathwaySystem>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task A_patient_is_converted_to_R0_resection_with_pCR_and_adjuvant_therapy_and_the_stream_tells_it_in_order()
+    {
+        var api = system.ClinicianApi("dr-conversion");
+        var wire = system.Wire;
+        var e = Today.AddDays(-200);
+        var j = await ConversionJourney.Register(api, e, "MRN-E2E-1", "Ada Example", new DateOnly(1962, 4, 2));
+        var id = j.PathwayId;
+
+        await j.RecordBaseline();
+        await j.DecideEligibility();
+        var eligibility = (await wire.Next<EligibilityDecided>(id)).Message;
+        Assert.True(eligibility.GetProperty("eligible").GetBoolean());
+        Assert.Contains("ELIG-2", eligibility.GetProperty("matchedRules").EnumerateArray().Select(r => r.GetString()));
+
+        await j.Enrol();
+        await wire.Next<PatientEnrolled>(id);
+
+        // SCHED-LEN/TACE/CAM: Scheduling plans from the enrolment message alone.
+        var plan = await j.Planned();
+        var lenvatinibDue = ConversionJourney.DueOn(ConversionJourney.Item(plan, "lenvatinib-start", 1));
+        var taceDue = ConversionJourney.DueOn(ConversionJourney.Item(plan, "tace", 1));
+        var cam1Planned = ConversionJourney.DueOn(ConversionJourney.Item(plan, "camrelizumab", 1));
+        Assert.True(lenvatinibDue > e);
+        Assert.Equal(lenvatinibDue.AddDays(14), taceDue);
+        Assert.Equal(taceDue.AddDays(14), cam1Planned);
+        await wire.Next<RegimenPlanned>(id);
+
+        Assert.Equal(lenvatinibDue, await j.StartLenvatinib());
+        await j.BaselineImaging();
+
+        // TACE five days late: the camrelizumab series moves with it (cascade).
+        var taceOn = await j.PerformTace(daysLate: 5);
+        Assert.Equal(taceDue.AddDays(5), taceOn);
+        var moved = (await wire.Next<TherapyItemRescheduled>(id, m => m.Str("itemType") == "camrelizumab")).Message;
+        Assert.Equal(cam1Planned, moved.Date("previousDueOn"));
+        Assert.Equal(taceOn.AddDays(14), moved.Date("dueOn"));
+        Assert.Equal(taceOn.AddDays(14), ConversionJourney.DueOn(ConversionJourney.Item(await j.Therapy(), "camrelizumab", 1)));
+
+        var dose1 = await j.GiveCamrelizumab(1);
+        var dose2 = await j.GiveCamrelizumab(2);
+        Assert.Equal(dose1.AddDays(21), dose2);
+
+        // Grade 3, treatment related: Scheduling holds camrelizumab (SCHED-HOLD); no dose can be recorded.
+        var ae = await j.AdverseEventHoldingCamrelizumab(dose2.AddDays(5));
+        var held = (await wire.Next<TreatmentHeld>(id)).Message;
+        Assert.Equal("camrelizumab", held.Str("drug"));
+        Assert.Equal(ae, held.GetProperty("adverseEventId").GetGuid());
+        var refused = await Assert.ThrowsAsync<PathwayApiException>(() => api.RecordCamrelizumab(id, dose2.AddDays(21)));
+        Assert.Equal(409, refused.Status);
+
+        await j.ResolveAndResume(ae, dose2.AddDays(19), dose2.AddDays(20));
+        await wire.Next<TreatmentResumable>(id);
+        await wire.Next<TreatmentResumed>(id);
+        Assert.Null(ConversionJourney.OpenHold(await j.Therapy(), "camrelizumab"));
+        var dose3 = await j.GiveCamrelizumab(3, dose2.AddDays(21));
+
+        // L1 80 → 60 mm, viable 80 → 30 mm: RECIST SD (−25%), mRECIST PR (−62.5%), held over three months.
+        await j.PartialResponseImaging(e.AddDays(80));
+        await j.PartialResponseImaging(Today.AddDays(-25));
+        var responses = await api.Responses(id);
+        foreach (var study in responses.GetProperty("studies").EnumerateArray().Skip(1))
+        {
+            Assert.Equal("PR", study.GetProperty("mrecist").Str("category"));
+            Assert.Equal("SD", study.GetProperty("recist").Str("category"));
+        }
+
+        // SURG-READY: every criterion passes once feasibility and liver function are recorded (evidence at most 30 days old).
+        await j.RecordPreoperativeWorkUp(Today.AddDays(-20));
+        var readiness = await j.ReadyForSurgery();
+        Assert.All(readiness.GetProperty("criteria").EnumerateArray(), c => Assert.Equal("pass", c.GetProperty("criterion").Str("status")));
+
+        await j.StopLenvatinib(Today.AddDays(-18));
+        await wire.Next<LenvatinibStopped>(id);
+        var surgeryOn = ConversionJourney.LatestToday();
+        await j.DecideResection(Today.AddDays(-16), surgeryOn);
+        var mdt = (await wire.Next<MdtDecisionRecorded>(id)).Message;
+        Assert.Equal("resect", mdt.Str("outcome"));
+        var washout = (await wire.Next<WashoutPlanned>(id)).Message;
+        Assert.Equal(surgeryOn, washout.Date("intendedSurgeryOn"));
+        Assert.True(washout.GetProperty("intendedDateIsSafe").GetBoolean(), washout.ToString());
+
+        // SURG-WASH per class from the actual history: every stop ends on or before the intended date.
+        var stops = washout.GetProperty("stops").EnumerateArray().ToDictionary(s => s.Str("drugClass"));
+        Assert.Equal(taceOn, stops["tace"].Date("lastExposureOn"));
+        Assert.Equal(Today.AddDays(-18), stops["small-molecule-tki"].Date("lastExposureOn"));
+        Assert.Equal(dose3, stops["immune-checkpoint-inhibitor"].Date("lastExposureOn"));
+        Assert.All(stops.Values, s => Assert.True(s.Date("earliestSurgeryOn") <= surgeryOn, s.ToString()));
+
+        await j.Resect(surgeryOn);
+        var resection = (await wire.Next<ResectionPerformed>(id)).Message;
+        Assert.Equal("R0", resection.Str("margin"));
+        Assert.True(resection.GetProperty("pathology").GetProperty("pathologicalCompleteResponse").GetBoolean());
+
+        await j.DecideAdjuvant();
+        var adjuvant = (await wire.Next<AdjuvantTherapyDecided>(id)).Message;
+        var adjuvantPlanned = (await wire.Next<AdjuvantTherapyPlanned>(id)).Message;
+        Assert.Equal(adjuvant.Date("startOn"), adjuvantPlanned.Date("startOn"));
+
+        var stream = system.StreamOnWire(id);
+        output.WriteLine(string.Join(Environment.NewLine, stream.Select(s => $"{s.Version} {s.Name}")));
+        Assert.Equal(Enumerable.Range(1, stream.Count).Select(v => (long)v), stream.Select(s => s.Version));
+    }
+}
