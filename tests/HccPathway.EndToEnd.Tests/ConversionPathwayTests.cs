@@ -118,5 +118,34 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         var stream = system.StreamOnWire(id);
         output.WriteLine(string.Join(Environment.NewLine, stream.Select(s => $"{s.Version} {s.Name}")));
         Assert.Equal(Enumerable.Range(1, stream.Count).Select(v => (long)v), stream.Select(s => s.Version));
+
+        // Surgery planning re-evaluates readiness whenever a fact arrives, and Assessment opens its series on the
+        // enrolment message; both run alongside the steps, so they are checked apart from the ordered story.
+        Assert.Single(stream, s => s.Name == "assessment.response-assessment-started.v1");
+        Assert.Contains(stream, s => s.Name == "surgery-planning.surgical-readiness-evaluated.v1");
+        var story = stream.Select(s => s.Name)
+            .Where(n => n is not ("surgery-planning.surgical-readiness-evaluated.v1" or "assessment.response-assessment-started.v1"));
+        Assert.Equal(ExpectedStory, story);
     }
+
+    private static readonly string[] ExpectedStory =
+    [
+        "intake.patient-registered.v1", "intake.baseline-assessed.v1", "intake.eligibility-decided.v1", "intake.patient-enrolled.v1",
+        "scheduling.regimen-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 8),
+        "scheduling.lenvatinib-started.v1",
+        "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
+        "scheduling.tace-performed.v1", .. Enumerable.Repeat("scheduling.therapy-item-rescheduled.v1", 6),
+        "scheduling.camrelizumab-administered.v1", "scheduling.camrelizumab-administered.v1",
+        "assessment.adverse-event-reported.v1", "scheduling.treatment-held.v1",
+        "assessment.adverse-event-resolved.v1", "scheduling.treatment-resumable.v1", "scheduling.treatment-resumed.v1",
+        "scheduling.camrelizumab-administered.v1",
+        "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
+        "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
+        "assessment.liver-function-assessed.v1", "surgery-planning.surgical-feasibility-assessed.v1",
+        "scheduling.lenvatinib-stopped.v1",
+        "surgery-planning.mdt-suggestions-offered.v1", "surgery-planning.mdt-decision-recorded.v1", "scheduling.washout-planned.v1",
+        "surgery-planning.resection-scheduled.v1", "surgery-planning.resection-performed.v1", "surgery-planning.recurrence-risk-evaluated.v1",
+        "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 3),
+        "scheduling.adjuvant-therapy-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),
+    ];
 }
