@@ -47,6 +47,9 @@ public sealed class PathwayClient(HttpClient intake, HttpClient scheduling, Http
     // Scheduling
     public Task<JsonElement> Therapy(Guid id) => Get(scheduling, $"/pathways/{id}/therapy");
 
+    /// <summary>The therapy calendar, or null when Scheduling has no plan for the pathway.</summary>
+    public Task<JsonElement?> TherapyOrNull(Guid id) => TryGet(scheduling, $"/pathways/{id}/therapy");
+
     /// <summary>The therapy calendar once Scheduling has planned the regimen from the enrolment message.</summary>
     public Task<JsonElement> PlannedTherapy(Guid id, TimeSpan? wait = null) =>
         Until(() => TryGet(scheduling, $"/pathways/{id}/therapy"), _ => true, wait, $"the therapy plan of {id}");
