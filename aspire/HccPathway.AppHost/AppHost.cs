@@ -1,4 +1,5 @@
 using HccPathway.AppHost;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var mode = InfrastructureModeDetector.Detect(builder.Configuration, builder.ExecutionContext.IsRunMode);
@@ -16,9 +17,22 @@ else
     messaging = builder.AddRabbitMQ(InfrastructureModeDetector.RabbitMqName).WithManagementPlugin();
 }
 
-builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messaging);
-builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
-builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
-builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
+var intake = builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messaging);
+var scheduling = builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
+var assessment = builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
+var surgeryPlanning = builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
+
+// Demo data, off by default: Demo:Patients > 0 seeds that many synthetic patients through the public APIs once every
+// service is healthy; the seeder finds them by service discovery and exits when done.
+var demoPatients = builder.Configuration.GetValue("Demo:Patients", 0);
+if (demoPatients > 0)
+{
+    builder.AddProject<Projects.HccPathway_DemoData>("demo-data")
+        .WithReference(intake).WaitFor(intake)
+        .WithReference(scheduling).WaitFor(scheduling)
+        .WithReference(assessment).WaitFor(assessment)
+        .WithReference(surgeryPlanning).WaitFor(surgeryPlanning)
+        .WithEnvironment("Demo__Patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
 
 builder.Build().Run();
