@@ -32,7 +32,8 @@ if (demoPatients > 0)
         .WithReference(scheduling).WaitFor(scheduling)
         .WithReference(assessment).WaitFor(assessment)
         .WithReference(surgeryPlanning).WaitFor(surgeryPlanning)
-        .WithEnvironment("Demo__Patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        .WithEnvironment("Demo__Patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithEnvironment("Demo__Seed", builder.Configuration["Demo:Seed"] ?? "8");
 }
 
 builder.Build().Run();
