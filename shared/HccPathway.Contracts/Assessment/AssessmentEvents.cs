@@ -7,5 +7,13 @@ public static class AssessmentEvents
         new(typeof(AdverseEventReported), "assessment.adverse-event-reported.v1", Owners.Assessment),
         new(typeof(AdverseEventGradeChanged), "assessment.adverse-event-grade-changed.v1", Owners.Assessment),
         new(typeof(AdverseEventResolved), "assessment.adverse-event-resolved.v1", Owners.Assessment),
+        new(typeof(ResponseAssessmentStarted), "assessment.response-assessment-started.v1", Owners.Assessment),
+        new(typeof(ImagingStudyRecorded), "assessment.imaging-study-recorded.v1", Owners.Assessment),
+        new(typeof(ResponseAssessed), "assessment.response-assessed.v1", Owners.Assessment),
+        new(typeof(TumourMarkersRecorded), "assessment.tumour-markers-recorded.v1", Owners.Assessment),
+        new(typeof(ClinicalCompleteResponseConfirmed), "assessment.clinical-complete-response-confirmed.v1", Owners.Assessment),
+        new(typeof(ClinicalCompleteResponseLost), "assessment.clinical-complete-response-lost.v1", Owners.Assessment),
+        new(typeof(ProgressionDetected), "assessment.progression-detected.v1", Owners.Assessment),
+        new(typeof(LiverFunctionAssessed), "assessment.liver-function-assessed.v1", Owners.Assessment),
     ];
 }

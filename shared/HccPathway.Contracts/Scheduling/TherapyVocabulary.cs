@@ -1,0 +1,49 @@
+namespace HccPathway.Contracts.Scheduling;
+
+/// <summary>What kind of step a planned therapy item is. Worklists filter on it.</summary>
+public static class TherapyItemTypes
+{
+    /// <summary>The first day of oral lenvatinib (SCHED-LEN); daily intake follows until stopped or held.</summary>
+    public const string LenvatinibStart = "lenvatinib-start";
+
+    /// <summary>The last day lenvatinib may be taken before surgery (SURG-WASH).</summary>
+    public const string LenvatinibStop = "lenvatinib-stop";
+
+    /// <summary>A TACE session (SCHED-TACE).</summary>
+    public const string Tace = "tace";
+
+    /// <summary>One camrelizumab infusion (SCHED-CAM, or SURG-ADJ after surgery).</summary>
+    public const string Camrelizumab = "camrelizumab";
+
+    public static IReadOnlyList<string> All { get; } = [LenvatinibStart, LenvatinibStop, Tace, Camrelizumab];
+}
+
+/// <summary>Which part of the pathway a planned item belongs to.</summary>
+public static class TherapyPhases
+{
+    public const string Conversion = "conversion";
+    public const string Washout = "washout";
+    public const string Adjuvant = "adjuvant";
+}
+
+/// <summary>Why a planned item moved (<see cref="TherapyItemRescheduled.Cause"/>).</summary>
+public static class RescheduleCauses
+{
+    /// <summary>The coordinator changed the regimen's start date before it started.</summary>
+    public const string StartChanged = "start-changed";
+
+    /// <summary>The item itself was delayed, with a reason.</summary>
+    public const string Delayed = "delayed";
+
+    /// <summary>An earlier item happened (or was delayed) on another date and this one moved with it (SCHED-CAM cascade).</summary>
+    public const string Cascade = "cascade";
+}
+
+/// <summary>SURG-WASH drug classes as messages name them.</summary>
+public static class DrugClasses
+{
+    public const string AntiAngiogenicAntibody = "anti-angiogenic-antibody";
+    public const string Tace = "tace";
+    public const string SmallMoleculeTki = "small-molecule-tki";
+    public const string ImmuneCheckpointInhibitor = "immune-checkpoint-inhibitor";
+}
