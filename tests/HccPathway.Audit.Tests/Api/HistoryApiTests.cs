@@ -2,11 +2,15 @@ using System.Net;
 using HccPathway.Audit.Tests.Support;
 using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.Security;
+using HccPathway.Testing;
 
 namespace HccPathway.Audit.Tests.Api;
 
 public sealed class HistoryApiTests(AuditService service) : IClassFixture<AuditService>
 {
+    /// <summary>How a newer build of a service would store an event type this build does not have.</summary>
+    private const string NewerServiceType = "HccPathway.Contracts.SurgeryPlanning.FutureThing, HccPathway.Contracts";
+
     private readonly HttpClient auditor = service.Auditor();
 
     [Fact]
@@ -96,9 +100,9 @@ public sealed class HistoryApiTests(AuditService service) : IClassFixture<AuditS
         var id = await service.Record(new Story(Guid.NewGuid()), steps: 4);
         await service.Sql(
             """
-            insert into {events}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, user_name)
-            values (nextval('{events}.mt_events_sequence'), gen_random_uuid(), $1, 5, '{"Note": "from a newer service"}', 'surgery-planning.future-thing.v1', now(), '*DEFAULT*', 'newer-service')
-            """, id);
+            insert into {events}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, user_name)
+            values (nextval('{events}.mt_events_sequence'), gen_random_uuid(), $1, 5, '{"Note": "from a newer service"}', 'surgery-planning.future-thing.v1', now(), '*DEFAULT*', $2, 'newer-service')
+            """, id, NewerServiceType);
         await service.Sql("update {events}.mt_streams set version = 5 where id = $1", id);
 
         var last = (await auditor.History(id)).Items()[^1];
@@ -109,6 +113,26 @@ public sealed class HistoryApiTests(AuditService service) : IClassFixture<AuditS
         Assert.Equal("from a newer service", last.GetProperty("data").GetProperty("Note").GetString());
         Assert.Equal("enrolled", state.GetProperty("phase").GetString());
         Assert.Equal("surgery-planning.future-thing.v1", Assert.Single(state.GetProperty("notFolded").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task An_event_of_an_unknown_type_is_sealed_in_its_place_in_the_chain()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story, steps: 4);
+        await service.Sql(
+            """
+            insert into {events}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, user_name)
+            values (nextval('{events}.mt_events_sequence'), gen_random_uuid(), $1, 5, '{}', 'surgery-planning.future-thing.v1', now(), '*DEFAULT*', $2, 'newer-service')
+            """, id, NewerServiceType);
+        await service.Sql("update {events}.mt_streams set version = 5 where id = $1", id);
+
+        // The daemon passes over types it does not know; the chain picks the event up with the stream's next one.
+        await service.Append(id, "coordinator-1", false, story.Eligible());
+
+        await Eventually.True(async () => (await auditor.Verification(id)).GetProperty("sealedVersion").GetInt64() == 6,
+            TimeSpan.FromSeconds(30), "the events after the unknown one to be sealed");
+        Assert.Equal("intact", (await auditor.Verification(id)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -65,12 +65,31 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The rows with these global sequence numbers, in sequence order.</summary>
-    public async Task<IReadOnlyList<StoredEvent>> ReadSequences(IReadOnlyCollection<long> sequences, CancellationToken ct)
+    /// <summary>The streams with an event whose global sequence is in (<paramref name="floor"/>, <paramref name="ceiling"/>].</summary>
+    public async Task<IReadOnlyList<Guid>> StreamsBetween(long floor, long ceiling, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select {Columns} from {eventsSchema}.mt_events where seq_id = any($1) order by seq_id");
-        command.Parameters.Add(new NpgsqlParameter { Value = sequences.ToArray() });
+            $"select distinct stream_id from {eventsSchema}.mt_events where seq_id > $1 and seq_id <= $2 and stream_id is not null");
+        command.Parameters.Add(new NpgsqlParameter { Value = floor });
+        command.Parameters.Add(new NpgsqlParameter { Value = ceiling });
+        var streams = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            streams.Add(reader.GetGuid(0));
+        }
+
+        return streams;
+    }
+
+    /// <summary>A stream's events after <paramref name="afterVersion"/> and up to global sequence <paramref name="maxSequence"/>, in version order.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadAfter(Guid streamId, long afterVersion, long maxSequence, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from {eventsSchema}.mt_events where stream_id = $1 and version > $2 and seq_id <= $3 order by version");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxSequence });
         return await ReadAll(command, ct);
     }
 

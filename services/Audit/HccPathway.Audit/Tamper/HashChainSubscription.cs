@@ -10,7 +10,7 @@ namespace HccPathway.Audit.Tamper;
 /// Seals every event of every pathway as it is appended: a per-stream hash chain kept as documents in the audit
 /// schema. The seals are written in the daemon's own transaction with its checkpoint, so each event is sealed
 /// exactly once. Hashes are taken over the stored rows (read with SQL), not over re-serialised objects, so what is
-/// verified later is byte for byte what was sealed.
+/// verified later is byte for byte what was sealed. A page already sealed (after a rewind) finds nothing after the head.
 /// </summary>
 public sealed class HashChainSubscription : SubscriptionBase
 {
@@ -31,32 +31,27 @@ public sealed class HashChainSubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var sequences = page.Events.Select(e => e.Sequence).ToArray();
-        if (sequences.Length == 0)
-        {
-            return NullChangeListener.Instance;
-        }
-
+        // The range, not page.Events: the daemon leaves out events of types this build does not know (so that a newer
+        // service can deploy first), but they are part of the record and must be sealed in their place.
         var now = clock.GetUtcNow();
-        var stored = await rows.ReadSequences(sequences, cancellationToken);
-        foreach (var stream in stored.GroupBy(e => e.StreamId))
+        foreach (var streamId in await rows.StreamsBetween(page.SequenceFloor, page.SequenceCeiling, cancellationToken))
         {
-            var head = await operations.LoadAsync<ChainHead>(stream.Key, cancellationToken)
-                ?? new ChainHead(stream.Key, 0, EventHashing.Genesis, now);
-            foreach (var e in stream.OrderBy(e => e.Version))
-            {
-                // A page seen again after a rewind: those events are sealed already.
-                if (e.Version <= head.Version)
-                {
-                    continue;
-                }
+            var head = await operations.LoadAsync<ChainHead>(streamId, cancellationToken)
+                ?? new ChainHead(streamId, 0, EventHashing.Genesis, now);
 
+            // Everything after the head, so an event seen late (or skipped by an earlier page) is sealed before its successors.
+            var unsealed = await rows.ReadAfter(streamId, head.Version, page.SequenceCeiling, cancellationToken);
+            foreach (var e in unsealed)
+            {
                 var seal = Seal(head.ChainHash, e, now);
                 operations.Store(seal);
-                head = new ChainHead(stream.Key, e.Version, seal.ChainHash, now);
+                head = new ChainHead(streamId, e.Version, seal.ChainHash, now);
             }
 
-            operations.Store(head);
+            if (unsealed.Count > 0)
+            {
+                operations.Store(head);
+            }
         }
 
         return NullChangeListener.Instance;
