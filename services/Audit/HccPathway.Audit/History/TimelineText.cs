@@ -11,7 +11,7 @@ public static class TimelineText
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Pathway {page.PathwayId}: version {page.StreamVersion}, {page.Total} event(s) shown of the filter");
+            $"Pathway {page.PathwayId}: version {page.StreamVersion}, {page.Items.Count} event(s) shown");
         foreach (var e in page.Items)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
