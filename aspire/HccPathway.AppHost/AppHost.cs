@@ -17,5 +17,6 @@ else
 }
 
 builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messaging);
+builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
 
 builder.Build().Run();

@@ -8,7 +8,7 @@ namespace HccPathway.Foundation.Tests;
 
 public sealed class AppHostTests
 {
-    private static readonly string[] Services = ["intake"];
+    private static readonly string[] Services = ["intake", "assessment"];
 
     [Fact]
     public async Task In_external_mode_every_service_becomes_healthy()

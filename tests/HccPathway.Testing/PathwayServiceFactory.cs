@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using HccPathway.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HccPathway.Testing;
 
@@ -25,6 +27,9 @@ public class PathwayServiceFactory<TProgram>(
         builder.UseSetting("ConnectionStrings:messaging", (rabbitMqOverride ?? infrastructure.RabbitMq).ToString());
         builder.UseSetting("Pathway:EventsSchema", schemas.Events);
         builder.UseSetting("Pathway:DocumentsSchema", schemas.DocumentsOf(service));
+
+        // Consumer queues must be bound before a test publishes to them.
+        builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }
 
     /// <summary>An HTTP client carrying a bearer token for <paramref name="role"/>.</summary>

@@ -13,9 +13,13 @@ public sealed record LenvatinibStarted(
     string RecordedBy,
     DateTimeOffset RecordedAt);
 
-/// <summary>Lenvatinib was stopped; <see cref="LastDoseOn"/> is the last day a dose was taken (SURG-WASH counts from it).</summary>
+/// <summary>
+/// Lenvatinib was stopped; <see cref="LastDoseOn"/> is the last day a dose was taken (SURG-WASH counts from it).
+/// <see cref="StopItemId"/> names the planned stop (<c>LEN-STOP-n</c>) this completes, if one was planned.
+/// </summary>
 public sealed record LenvatinibStopped(
     Guid PathwayId,
+    string? StopItemId,
     DateOnly LastDoseOn,
     decimal LastDailyDoseMg,
     string Reason,

@@ -27,6 +27,7 @@ public static class PathwayEventStore
         var documentsSchema = builder.Configuration["Pathway:DocumentsSchema"] ?? service.Replace('-', '_');
 
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
 
         return builder.Services.AddMarten(_ =>

@@ -6,16 +6,24 @@ using Microsoft.AspNetCore.Http;
 
 namespace HccPathway.ServiceDefaults.EventStore;
 
+/// <summary>The service a process speaks for; recorded on every event it appends.</summary>
+public sealed record PathwayService(string Name)
+{
+    public const string Header = "service";
+}
+
 /// <summary>
-/// Opens lightweight sessions stamped with who is acting and why: the authenticated user, and the correlation id
-/// of the request (its trace id), so that every event records its cause.
+/// Opens lightweight sessions stamped with who is acting and why: the authenticated user, the correlation id of the
+/// request (its trace id), the request itself as the cause, and the writing service as a header.
 /// </summary>
-internal sealed class PathwaySessionFactory(IDocumentStore store, IHttpContextAccessor http) : SessionFactoryBase(store)
+internal sealed class PathwaySessionFactory(IDocumentStore store, IHttpContextAccessor http, PathwayService service)
+    : SessionFactoryBase(store)
 {
     public override SessionOptions BuildOptions() => new() { Tracking = DocumentTracking.None };
 
     public override void ApplyMetadata(IDocumentSession session)
     {
+        session.SetHeader(PathwayService.Header, service.Name);
         var context = http.HttpContext;
         if (context is null)
         {
@@ -24,5 +32,6 @@ internal sealed class PathwaySessionFactory(IDocumentStore store, IHttpContextAc
 
         session.LastModifiedBy = context.User.ActorName();
         session.CorrelationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        session.CausationId = context.TraceIdentifier;
     }
 }

@@ -11,6 +11,8 @@ namespace HccPathway.ServiceDefaults.Messaging;
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
 {
+    protected TimeProvider Clock => clock;
+
     /// <summary>Stable name of this consumer; part of the deduplication key.</summary>
     protected abstract string ConsumerName { get; }
 
@@ -22,6 +24,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
 
         await using var session = store.LightweightSession();
         session.LastModifiedBy = ConsumerName;
+        session.SetHeader("consumer", ConsumerName);
         session.CausationId = messageId.ToString();
         session.CorrelationId = (context.CorrelationId ?? context.ConversationId ?? messageId).ToString();
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Security;
 using Marten;
 
@@ -31,6 +32,8 @@ public sealed class IntakeApiTests(IntakeService service) : IClassFixture<Intake
             stream.Select(e => e.EventType));
         Assert.Equal(["coordinator-1", "coordinator-1", "coordinator-1", "dr-house"], stream.Select(e => e.UserName));
         Assert.All(stream, e => Assert.False(string.IsNullOrEmpty(e.CorrelationId)));
+        Assert.All(stream, e => Assert.False(string.IsNullOrEmpty(e.CausationId)));
+        Assert.All(stream, e => Assert.Equal(Owners.Intake, e.Headers?[PathwayService.Header]?.ToString()));
         Assert.True(Assert.IsType<EligibilityDecided>(stream[2].Data).Eligible);
 
         foreach (var e in stream)

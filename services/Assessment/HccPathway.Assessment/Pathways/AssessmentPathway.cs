@@ -1,0 +1,130 @@
+using HccPathway.Contracts.Assessment;
+using HccPathway.Contracts.Intake;
+using JasperFx.Events;
+
+namespace HccPathway.Assessment.Pathways;
+
+/// <summary>The enrolment that makes a pathway assessable: its date and the intake event that recorded it.</summary>
+public sealed record Enrolment(DateOnly EnrolledOn, Guid EventId);
+
+/// <summary>A marker value that later values of the same marker are compared with (SCORE-AFPR, RESP-CCR (2)).</summary>
+public sealed record MarkerBaseline(decimal Value, DateOnly MeasuredOn, Guid SourceEventId);
+
+/// <summary>An adverse event as Assessment needs it to decide the next grading.</summary>
+public sealed record AdverseEventState(Guid Id, int Grade, int MaxGrade, DateOnly LastGradedOn, bool Resolved);
+
+/// <summary>
+/// What Assessment needs to decide, rebuilt from the pathway stream. Of Intake's events it keeps the referral date,
+/// the latest baseline (markers, height and weight) and the enrolment; everything else of other services is ignored.
+/// </summary>
+public sealed record AssessmentPathway
+{
+    public required Guid Id { get; init; }
+
+    public DateOnly ReferralDate { get; init; }
+
+    public IEvent<BaselineAssessed>? IntakeBaseline { get; init; }
+
+    public Enrolment? Enrolment { get; init; }
+
+    public bool Started { get; init; }
+
+    public MarkerBaseline? AfpBaseline { get; init; }
+
+    public MarkerBaseline? DcpBaseline { get; init; }
+
+    /// <summary>The current baseline study and the studies since (a study marked baseline starts a new series).</summary>
+    public IReadOnlyList<ImagingStudyRecorded> Series { get; init; } = [];
+
+    /// <summary>The response of every study of <see cref="Series"/>, in order.</summary>
+    public IReadOnlyList<ResponseAssessed> Assessments { get; init; } = [];
+
+    public IReadOnlyList<Guid> StudyIds { get; init; } = [];
+
+    public DateOnly? LatestStudyOn { get; init; }
+
+    public IReadOnlyList<string> NewLesionIds { get; init; } = [];
+
+    public IReadOnlyList<TumourMarkersRecorded> Samples { get; init; } = [];
+
+    /// <summary>The cCR currently held; null when never confirmed or lost since.</summary>
+    public ClinicalCompleteResponseConfirmed? Ccr { get; init; }
+
+    public IReadOnlyDictionary<Guid, AdverseEventState> AdverseEvents { get; init; } = new Dictionary<Guid, AdverseEventState>();
+
+    public IReadOnlyList<Guid> LiverFunctionIds { get; init; } = [];
+
+    public ImagingStudyRecorded? Baseline => Series.FirstOrDefault(s => s.IsBaseline);
+
+    public static AssessmentPathway Create(PatientRegistered e) => new() { Id = e.PathwayId, ReferralDate = e.ReferralDate };
+
+    public AssessmentPathway Apply(IEvent<BaselineAssessed> e) => this with { IntakeBaseline = e };
+
+    public AssessmentPathway Apply(IEvent<PatientEnrolled> e) => this with { Enrolment = new Enrolment(e.Data.EnrolledOn, e.Id) };
+
+    public AssessmentPathway Apply(ResponseAssessmentStarted e) => this with
+    {
+        Started = true,
+        Enrolment = Enrolment ?? new Enrolment(e.EnrolledOn, e.EnrolmentEventId),
+        AfpBaseline = e.BaselineMarkers is { } b ? new MarkerBaseline(b.AfpNanogramsPerMillilitre, b.MeasuredOn, b.SourceEventId) : null,
+        DcpBaseline = e.BaselineMarkers is { DcpMilliUnitsPerMillilitre: { } dcp } d ? new MarkerBaseline(dcp, d.MeasuredOn, d.SourceEventId) : null,
+    };
+
+    public AssessmentPathway Apply(ImagingStudyRecorded e) => this with
+    {
+        Series = e.IsBaseline ? [e] : [.. Series, e],
+        Assessments = e.IsBaseline ? [] : Assessments,
+        StudyIds = [.. StudyIds, e.StudyId],
+        LatestStudyOn = e.StudyOn,
+        NewLesionIds = [.. NewLesionIds, .. e.NewLesions.Select(l => l.LesionId)],
+    };
+
+    public AssessmentPathway Apply(ResponseAssessed e) => this with { Assessments = [.. Assessments, e] };
+
+    // Without an intake baseline, the first value of a marker is the one later values are compared with.
+    public AssessmentPathway Apply(TumourMarkersRecorded e) => this with
+    {
+        Samples = [.. Samples, e],
+        AfpBaseline = AfpBaseline ?? FirstValue(e, TumourMarkers.Afp),
+        DcpBaseline = DcpBaseline ?? FirstValue(e, TumourMarkers.Dcp),
+    };
+
+    public AssessmentPathway Apply(ClinicalCompleteResponseConfirmed e) => this with { Ccr = e };
+
+    public AssessmentPathway Apply(ClinicalCompleteResponseLost e) => this with { Ccr = null };
+
+    public AssessmentPathway Apply(LiverFunctionAssessed e) => this with { LiverFunctionIds = [.. LiverFunctionIds, e.AssessmentId] };
+
+    public AssessmentPathway Apply(AdverseEventReported e) =>
+        WithAdverseEvent(new AdverseEventState(e.AdverseEventId, e.Grade, e.Grade, e.OnsetOn, false));
+
+    public AssessmentPathway Apply(AdverseEventGradeChanged e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
+        ? WithAdverseEvent(ae with { Grade = e.Grade, MaxGrade = Math.Max(ae.MaxGrade, e.Grade), LastGradedOn = e.ChangedOn })
+        : this;
+
+    public AssessmentPathway Apply(AdverseEventResolved e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
+        ? WithAdverseEvent(ae with { Grade = e.ResidualGrade, LastGradedOn = e.ResolvedOn, Resolved = true })
+        : this;
+
+    /// <summary>Folds events a decider is about to append, so later steps of the same decision see them.</summary>
+    public AssessmentPathway Fold(object e) => e switch
+    {
+        ResponseAssessmentStarted x => Apply(x),
+        ImagingStudyRecorded x => Apply(x),
+        ResponseAssessed x => Apply(x),
+        TumourMarkersRecorded x => Apply(x),
+        ClinicalCompleteResponseConfirmed x => Apply(x),
+        ClinicalCompleteResponseLost x => Apply(x),
+        LiverFunctionAssessed x => Apply(x),
+        AdverseEventReported x => Apply(x),
+        AdverseEventGradeChanged x => Apply(x),
+        AdverseEventResolved x => Apply(x),
+        _ => this,
+    };
+
+    private AssessmentPathway WithAdverseEvent(AdverseEventState ae) =>
+        this with { AdverseEvents = new Dictionary<Guid, AdverseEventState>(AdverseEvents) { [ae.Id] = ae } };
+
+    private static MarkerBaseline? FirstValue(TumourMarkersRecorded e, string marker) =>
+        e.Markers.FirstOrDefault(m => m.Marker == marker) is { } m ? new MarkerBaseline(m.Value, e.SampledOn, e.SampleId) : null;
+}

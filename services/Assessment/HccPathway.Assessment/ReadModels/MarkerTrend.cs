@@ -1,0 +1,47 @@
+using HccPathway.Contracts.Assessment;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace HccPathway.Assessment.ReadModels;
+
+/// <summary>One sample in the trend (canonical units), with SCORE-AFPR and the normalisation of each marker.</summary>
+public sealed record MarkerPoint(
+    Guid SampleId,
+    DateOnly SampledOn,
+    decimal? AfpNanogramsPerMillilitre,
+    decimal? DcpMilliUnitsPerMillilitre,
+    AfpResponseSummary? AfpResponse,
+    string? AfpNormalisation,
+    string? DcpNormalisation);
+
+/// <summary>Tumour markers over time for one patient, oldest first, starting from the intake baseline.</summary>
+public sealed class MarkerTrend
+{
+    public Guid Id { get; set; }
+
+    public long Version { get; set; }
+
+    public BaselineMarkers? Baseline { get; set; }
+
+    public List<MarkerPoint> Samples { get; set; } = [];
+}
+
+public sealed class MarkerTrendProjection : SingleStreamProjection<MarkerTrend, Guid>
+{
+    public static MarkerTrend Create(IEvent<ResponseAssessmentStarted> e) => new() { Id = e.StreamId, Baseline = e.Data.BaselineMarkers };
+
+    // Samples may be recorded late; the trend stays in date order.
+    public static void Apply(TumourMarkersRecorded e, MarkerTrend t)
+    {
+        TumourMarkerValue? Of(string marker) => e.Markers.FirstOrDefault(m => m.Marker == marker);
+        t.Samples.Add(new MarkerPoint(
+            e.SampleId,
+            e.SampledOn,
+            Of(TumourMarkers.Afp)?.Value,
+            Of(TumourMarkers.Dcp)?.Value,
+            e.AfpResponse,
+            Of(TumourMarkers.Afp)?.Normalisation,
+            Of(TumourMarkers.Dcp)?.Normalisation));
+        t.Samples = [.. t.Samples.OrderBy(s => s.SampledOn)];
+    }
+}

@@ -1,0 +1,43 @@
+using HccPathway.Contracts;
+using HccPathway.Scheduling;
+using HccPathway.Scheduling.TherapyPlans.Adjuvant;
+using HccPathway.Scheduling.TherapyPlans.Holds;
+using HccPathway.Scheduling.TherapyPlans.Planning;
+using HccPathway.Scheduling.TherapyPlans.Surgery;
+using HccPathway.ServiceDefaults;
+using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.EventStore;
+using HccPathway.ServiceDefaults.Messaging;
+using HccPathway.ServiceDefaults.Security;
+using MassTransit;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+var marten = builder.AddPathwayEventStore(Owners.Scheduling, SchedulingDocuments.Configure);
+builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
+{
+    x.AddConsumer<PatientEnrolledConsumer, PatientEnrolledConsumerDefinition>();
+    x.AddConsumer<AdverseEventReportedConsumer, AdverseEventReportedConsumerDefinition>();
+    x.AddConsumer<AdverseEventGradeChangedConsumer, AdverseEventGradeChangedConsumerDefinition>();
+    x.AddConsumer<AdverseEventResolvedConsumer, AdverseEventResolvedConsumerDefinition>();
+    x.AddConsumer<MdtDecisionConsumer, MdtDecisionConsumerDefinition>();
+    x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
+});
+builder.AddClinicalRules();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();
+app.MapDevelopmentTokens();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
+app.MapSchedulingEndpoints();
+app.Run();

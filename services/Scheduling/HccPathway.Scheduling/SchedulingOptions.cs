@@ -1,0 +1,11 @@
+namespace HccPathway.Scheduling;
+
+/// <summary>Service policy that is not clinical: bound from the <c>Scheduling</c> section.</summary>
+public sealed record SchedulingOptions
+{
+    /// <summary>
+    /// How many days beyond today (in the latest time zone) an actual may be dated. 0 = no future actuals: what
+    /// happened cannot have happened tomorrow. A centre that records the evening before may allow 1.
+    /// </summary>
+    public int ActualDateMaxDaysAhead { get; init; }
+}

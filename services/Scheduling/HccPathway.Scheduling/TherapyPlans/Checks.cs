@@ -1,0 +1,41 @@
+using HccPathway.ServiceDefaults.Http;
+
+namespace HccPathway.Scheduling.TherapyPlans;
+
+/// <summary>Checks shared by the deciders; each returns the rejection to give, or null.</summary>
+public static class Checks
+{
+    public static Rejection? Planned(TherapyPlan plan) => plan.IsPlanned
+        ? null
+        : Rejection.Conflict("This pathway has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN");
+
+    /// <summary>An actual must be dated, and not later than today (plus the configured allowance) anywhere on Earth.</summary>
+    public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options)
+    {
+        if (date is not { } value)
+        {
+            return Rejection.Invalid(field, "Required.");
+        }
+
+        var latest = ClinicalDates.LatestPossibleToday(now).AddDays(options.ActualDateMaxDaysAhead);
+        return value > latest
+            ? Invalid(field, $"{value:yyyy-MM-dd} is in the future; an actual may be dated at most {options.ActualDateMaxDaysAhead} day(s) ahead (Scheduling:ActualDateMaxDaysAhead).", "SCHED-ACTUAL-DATE")
+            : null;
+    }
+
+    public static Rejection? Required(string? value, string field, int maxLength = 500) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > maxLength ? Rejection.Invalid(field, $"Required, at most {maxLength} characters.") : null;
+
+    /// <summary>SCHED-HOLD: nothing is given of a held drug until a clinician resumes it.</summary>
+    public static Rejection? NotHeld(TherapyPlan plan, string drug) => plan.OpenHolds(drug) is { Count: > 0 } holds
+        ? Rejection.Conflict(
+            $"{drug} is held (SCHED-HOLD) because of adverse event(s) {string.Join(", ", holds.Select(h => $"{h.AdverseEventId} ({h.CtcaeTerm}, grade {h.Grade})"))}; a clinician must resume it first.",
+            "SCHED-HOLD")
+        : null;
+
+    /// <summary>A 400 that names the rule broken.</summary>
+    public static Rejection Invalid(string field, string message, string ruleId) =>
+        new(RejectionKind.Invalid, "The request is invalid.", message, new Dictionary<string, string[]> { [field] = [message] }, ruleId);
+
+    public static Rejection? First(params Rejection?[] checks) => checks.FirstOrDefault(c => c is not null);
+}

@@ -1,0 +1,96 @@
+using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.Assessment;
+using HccPathway.ServiceDefaults.Messaging;
+using Marten;
+using MassTransit;
+
+namespace HccPathway.Scheduling.TherapyPlans.Holds;
+
+/// <summary>
+/// The three adverse-event messages feed one ledger per AE and then reconcile the holds. Each takes the pathway
+/// stream's write lock first, so two messages about one pathway never update the ledger at the same time.
+/// </summary>
+public abstract class AdverseEventConsumer<TMessage> : IdempotentConsumer<TMessage>
+    where TMessage : class
+{
+    private readonly TimeProvider clock;
+    private readonly ClinicalRuleSet rules;
+
+    protected AdverseEventConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+        : base(store, clock)
+    {
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    protected abstract Guid PathwayId(TMessage message);
+
+    protected abstract Guid AdverseEventId(TMessage message);
+
+    protected abstract void Record(TMessage message, AdverseEventLedger ledger);
+
+    protected override async Task Handle(ConsumeContext<TMessage> context, IDocumentSession session)
+    {
+        var message = context.Message;
+        var pathwayId = PathwayId(message);
+        var stream = await session.Events.FetchForExclusiveWriting<TherapyPlan>(pathwayId, context.CancellationToken);
+        var ledger = await session.LoadAsync<AdverseEventLedger>(AdverseEventId(message), context.CancellationToken)
+            ?? new AdverseEventLedger { Id = AdverseEventId(message), PathwayId = pathwayId };
+        Record(message, ledger);
+        session.Store(ledger);
+
+        var plan = stream.Aggregate ?? new TherapyPlan { Id = pathwayId };
+        stream.AppendMany(ReconcileHolds.Decide(plan, pathwayId, ledger, rules, clock.GetUtcNow()).ToArray());
+    }
+}
+
+public sealed class AdverseEventReportedConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : AdverseEventConsumer<AdverseEventReported>(store, clock, rules)
+{
+    protected override string ConsumerName => "scheduling-ae-reported";
+
+    protected override Guid PathwayId(AdverseEventReported message) => message.PathwayId;
+
+    protected override Guid AdverseEventId(AdverseEventReported message) => message.AdverseEventId;
+
+    protected override void Record(AdverseEventReported message, AdverseEventLedger ledger)
+    {
+        ledger.Reported = true;
+        ledger.CtcaeTerm = message.CtcaeTerm;
+        ledger.TreatmentRelated = message.TreatmentRelated;
+        ledger.SuspectedDrugs = [.. message.SuspectedDrugs];
+        ledger.Add(new LedgerGrading(message.OnsetOn, message.Grade, message.ReportedAt, "reported"));
+    }
+}
+
+public sealed class AdverseEventGradeChangedConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : AdverseEventConsumer<AdverseEventGradeChanged>(store, clock, rules)
+{
+    protected override string ConsumerName => "scheduling-ae-grade-changed";
+
+    protected override Guid PathwayId(AdverseEventGradeChanged message) => message.PathwayId;
+
+    protected override Guid AdverseEventId(AdverseEventGradeChanged message) => message.AdverseEventId;
+
+    protected override void Record(AdverseEventGradeChanged message, AdverseEventLedger ledger) =>
+        ledger.Add(new LedgerGrading(message.ChangedOn, message.Grade, message.RecordedAt, "grade-changed"));
+}
+
+public sealed class AdverseEventResolvedConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : AdverseEventConsumer<AdverseEventResolved>(store, clock, rules)
+{
+    protected override string ConsumerName => "scheduling-ae-resolved";
+
+    protected override Guid PathwayId(AdverseEventResolved message) => message.PathwayId;
+
+    protected override Guid AdverseEventId(AdverseEventResolved message) => message.AdverseEventId;
+
+    protected override void Record(AdverseEventResolved message, AdverseEventLedger ledger) =>
+        ledger.Add(new LedgerGrading(message.ResolvedOn, message.ResidualGrade, message.RecordedAt, "resolved"));
+}
+
+public sealed class AdverseEventReportedConsumerDefinition : RetryingConsumerDefinition<AdverseEventReportedConsumer>;
+
+public sealed class AdverseEventGradeChangedConsumerDefinition : RetryingConsumerDefinition<AdverseEventGradeChangedConsumer>;
+
+public sealed class AdverseEventResolvedConsumerDefinition : RetryingConsumerDefinition<AdverseEventResolvedConsumer>;

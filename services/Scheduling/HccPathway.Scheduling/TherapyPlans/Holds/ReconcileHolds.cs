@@ -1,0 +1,55 @@
+using HccPathway.Clinical.Regimen;
+using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.Scheduling;
+
+namespace HccPathway.Scheduling.TherapyPlans.Holds;
+
+/// <summary>
+/// SCHED-HOLD: derives the holds of one adverse event from everything known about it (the clinical library's
+/// <c>HoldRules</c>: grade ≥ 3 and treatment-related opens a hold on each suspected drug; back to grade ≤ 1 makes it
+/// resumable), and appends only what the stream does not say yet. Running it twice, or on facts that arrived in
+/// another order, gives the same stream.
+/// </summary>
+public static class ReconcileHolds
+{
+    public static IReadOnlyList<object> Decide(TherapyPlan plan, Guid pathwayId, AdverseEventLedger ledger, ClinicalRuleSet rules, DateTimeOffset now)
+    {
+        if (!ledger.Reported || ledger.Gradings.Count == 0)
+        {
+            return [];
+        }
+
+        var derived = HoldRules.HoldsFromAdverseEvents([ledger.ToClinical()], rules);
+        if (!derived.TryGetValue(out var holds))
+        {
+            throw new ArgumentException(
+                $"Adverse event {ledger.Id} cannot be evaluated: " + string.Join("; ", derived.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        var events = new List<object>();
+        var gradings = ledger.ToClinical().Gradings;
+        foreach (var byDrug in holds.GroupBy(h => h.Component))
+        {
+            var drug = PlanIds.DrugOf(byDrug.Key);
+            var ordinal = 0;
+            foreach (var hold in byDrug.OrderBy(h => h.From))
+            {
+                var holdId = HoldIds.For(ledger.Id, drug, ++ordinal);
+                var known = plan.Holds.FirstOrDefault(h => h.HoldId == holdId);
+                if (known is null)
+                {
+                    var grade = gradings.First(g => g.Date == hold.From).Grade;
+                    events.Add(new TreatmentHeld(pathwayId, holdId, drug, hold.From, ledger.Id, ledger.CtcaeTerm, grade, "SCHED-HOLD", rules.Version, now));
+                }
+
+                if (hold.Until is { } until && known?.ResumableFrom is null)
+                {
+                    var grade = gradings.First(g => g.Date == until).Grade;
+                    events.Add(new TreatmentResumable(pathwayId, holdId, drug, ledger.Id, grade, until, "SCHED-HOLD", rules.Version, now));
+                }
+            }
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,83 @@
+using HccPathway.Clinical.Regimen;
+using HccPathway.Clinical.Rules;
+using HccPathway.Clinical.Units;
+using HccPathway.Contracts;
+using HccPathway.Contracts.Intake;
+using HccPathway.Contracts.Scheduling;
+
+namespace HccPathway.Scheduling.TherapyPlans.Planning;
+
+/// <summary>
+/// Plans the LEN-TAP regimen when a patient is enrolled (SCHED-LEN, SCHED-TACE, SCHED-CAM): lenvatinib from the next
+/// working day after enrolment, at the dose for the enrolment weight; TACE 14 days later; camrelizumab 14 days after
+/// TACE, then every 21 days. A pathway is planned once: a repeated enrolment message plans nothing.
+/// </summary>
+public static class PlanRegimen
+{
+    public static IReadOnlyList<object> Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateTimeOffset now)
+    {
+        if (state.IsPlanned)
+        {
+            return [];
+        }
+
+        var start = ClinicalDates.NextWorkingDay(enrolment.EnrolledOn);
+        var planned = LenTapScheduler.Plan(start, WeightKg.FromKilograms(enrolment.WeightKg), rules);
+        if (!planned.TryGetValue(out var plan))
+        {
+            // Not retryable: the enrolment itself is wrong. It goes to the error queue with the reason.
+            throw new ArgumentException(
+                $"Cannot plan pathway {enrolment.PathwayId}: " + string.Join("; ", planned.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        var items = plan.Items.Select((item, index) => ItemPlanned(enrolment.PathwayId, item, index == 0 ? null : plan.Items[index - 1], rules, now)).ToArray();
+        return
+        [
+            new RegimenPlanned(
+                enrolment.PathwayId,
+                enrolmentEventId,
+                enrolment.EnrolledOn,
+                enrolment.WeightKg,
+                start,
+                plan.LenvatinibDailyDoseMilligrams,
+                rules.CamrelizumabDoseMilligrams,
+                items.Select(i => i.ItemId).ToArray(),
+                plan.RuleSetVersion,
+                now),
+            .. items,
+        ];
+    }
+
+    private static TherapyItemPlanned ItemPlanned(Guid pathwayId, ScheduledItem item, ScheduledItem? previous, ClinicalRuleSet rules, DateTimeOffset now)
+    {
+        // The cascade rule each item follows (SCHED-TACE: 14 days after lenvatinib; SCHED-CAM: 14 after TACE, then 21).
+        int? daysAfter = item.Component switch
+        {
+            RegimenComponent.Tace => rules.TaceDaysAfterLenvatinibStart,
+            RegimenComponent.Camrelizumab when item.Sequence == 1 => rules.CamrelizumabFirstDoseDaysAfterTace,
+            RegimenComponent.Camrelizumab => rules.CamrelizumabIntervalDays,
+            _ => null,
+        };
+
+        return new TherapyItemPlanned(
+            pathwayId,
+            item.ItemId,
+            item.Component switch
+            {
+                RegimenComponent.Lenvatinib => TherapyItemTypes.LenvatinibStart,
+                RegimenComponent.Tace => TherapyItemTypes.Tace,
+                _ => TherapyItemTypes.Camrelizumab,
+            },
+            PlanIds.DrugOf(item.Component),
+            TherapyPhases.Conversion,
+            item.Sequence,
+            item.PlannedDate,
+            item.DoseMilligrams,
+            item.Route,
+            daysAfter is null ? null : previous?.ItemId,
+            daysAfter,
+            item.RuleId,
+            rules.Version,
+            now);
+    }
+}

@@ -1,0 +1,74 @@
+using HccPathway.Contracts;
+using HccPathway.Contracts.Scheduling;
+using HccPathway.ServiceDefaults.EventStore;
+using HccPathway.ServiceDefaults.Http;
+using HccPathway.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HccPathway.Scheduling.TherapyPlans.RecordingActuals;
+
+/// <summary>
+/// A camrelizumab dose was given (SCHED-CAM, or SURG-ADJ after surgery): the next outstanding dose, after the item it
+/// follows. Later doses cascade from its date.
+/// </summary>
+public static class RecordCamrelizumab
+{
+    public sealed record Request(DateOnly? AdministeredOn, decimal? DoseMg, string? DoseReason);
+
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    {
+        if (Checks.First(
+                Checks.Planned(plan),
+                Checks.ActualDate(request.AdministeredOn, "administeredOn", now, options)) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if (plan.NextOutstanding(TherapyItemTypes.Camrelizumab) is not { } item)
+        {
+            return Rejection.Conflict("No camrelizumab dose is outstanding in the plan.", "SCHED-CAM");
+        }
+
+        if (item.FollowsItemId is { } previousId && plan.Find(previousId) is { } previous)
+        {
+            if (previous.State != ItemState.Done)
+            {
+                return Rejection.Conflict($"{item.ItemId} follows {previous.ItemId}, which has not been done (SCHED-CAM).", "SCHED-CAM");
+            }
+
+            if (request.AdministeredOn <= previous.ActualOn)
+            {
+                return Rejection.Conflict(
+                    $"{item.ItemId} on {request.AdministeredOn:yyyy-MM-dd} would not be after {previous.ItemId} on {previous.ActualOn:yyyy-MM-dd} (SCHED-CAM).", "SCHED-CAM");
+            }
+        }
+
+        if (Checks.NotHeld(plan, Drugs.Camrelizumab) is { } held)
+        {
+            return held;
+        }
+
+        var planned = item.DoseMg ?? 0m;
+        var dose = request.DoseMg ?? planned;
+        if (DoseChecks.Mismatch(dose, planned, request.DoseReason, "doseMg", "SCHED-CAM", maxMg: 1000m) is { } badDose)
+        {
+            return badDose;
+        }
+
+        var given = new CamrelizumabAdministered(plan.Id, item.ItemId, item.Sequence, request.AdministeredOn!.Value, item.DueOn, dose, planned,
+            request.DoseReason?.Trim(), by, now);
+        return Decision.Append([given, .. Cascade.Reschedules(plan.Apply(given), item.ItemId, RescheduleCauses.Cascade, null, by, now)]);
+    }
+
+    public static RouteGroupBuilder MapRecordCamrelizumab(this RouteGroupBuilder therapy)
+    {
+        therapy.MapPost("/camrelizumab", (
+                Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
+                SchedulingOptions options, CancellationToken ct) =>
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+            .RequireAuthorization(Policies.RecordCare)
+            .WithName("RecordCamrelizumab")
+            .WithSummary("Record the next camrelizumab dose (date and dose; a dose other than planned needs a reason).");
+        return therapy;
+    }
+}

@@ -1,0 +1,33 @@
+using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.Messaging;
+using Marten;
+using MassTransit;
+
+namespace HccPathway.Scheduling.TherapyPlans.Surgery;
+
+/// <summary>An MDT decision to resect plans the washout (SURG-WASH); other outcomes change nothing here.</summary>
+public sealed class MdtDecisionConsumer : IdempotentConsumer<MdtDecisionRecorded>
+{
+    private readonly TimeProvider clock;
+    private readonly ClinicalRuleSet rules;
+
+    public MdtDecisionConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+        : base(store, clock)
+    {
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    protected override string ConsumerName => "scheduling-plan-washout";
+
+    protected override async Task Handle(ConsumeContext<MdtDecisionRecorded> context, IDocumentSession session)
+    {
+        var decision = context.Message;
+        var stream = await session.Events.FetchForWriting<TherapyPlan>(decision.PathwayId, context.CancellationToken);
+        var plan = stream.Aggregate ?? new TherapyPlan { Id = decision.PathwayId };
+        stream.AppendMany(PlanWashout.Decide(plan, decision, rules, clock.GetUtcNow()).ToArray());
+    }
+}
+
+public sealed class MdtDecisionConsumerDefinition : RetryingConsumerDefinition<MdtDecisionConsumer>;

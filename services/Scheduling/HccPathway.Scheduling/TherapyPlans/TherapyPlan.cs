@@ -1,0 +1,175 @@
+using HccPathway.Contracts;
+using HccPathway.Contracts.Scheduling;
+
+namespace HccPathway.Scheduling.TherapyPlans;
+
+/// <summary>
+/// What Scheduling needs to decide, rebuilt from the pathway stream: the plan's items with their due dates and
+/// actuals, the lenvatinib course, the holds, and the washout and adjuvant plans. Events of other owners are ignored.
+/// The calendar read model folds the same events through <see cref="Fold"/>.
+/// </summary>
+public sealed record TherapyPlan
+{
+    public Guid Id { get; init; }
+
+    public bool IsPlanned { get; init; }
+
+    public Guid? EnrolmentEventId { get; init; }
+
+    public DateOnly StartOn { get; init; }
+
+    public decimal WeightKg { get; init; }
+
+    public decimal PlannedLenvatinibDoseMg { get; init; }
+
+    /// <summary>The lenvatinib daily dose now (after reductions).</summary>
+    public decimal LenvatinibDoseMg { get; init; }
+
+    public DateOnly? LenvatinibStartedOn { get; init; }
+
+    public DateOnly? LenvatinibLastDoseOn { get; init; }
+
+    public string RuleSetVersion { get; init; } = "";
+
+    public IReadOnlyList<PlanItem> Items { get; init; } = [];
+
+    public IReadOnlyList<HoldState> Holds { get; init; } = [];
+
+    public IReadOnlyList<Guid> WashoutDecisionIds { get; init; } = [];
+
+    public AdjuvantTherapyPlanned? Adjuvant { get; init; }
+
+    public bool LenvatinibRunning => LenvatinibStartedOn is not null && LenvatinibLastDoseOn is null;
+
+    public PlanItem? Find(string itemId) => Items.FirstOrDefault(i => i.ItemId == itemId);
+
+    /// <summary>The next outstanding item of a type, in plan order (conversion before adjuvant).</summary>
+    public PlanItem? NextOutstanding(string itemType) => Items.FirstOrDefault(i => i.ItemType == itemType && i.IsOutstanding);
+
+    public IReadOnlyList<HoldState> OpenHolds(string drug) => Holds.Where(h => h.Drug == drug && h.IsOpen).ToArray();
+
+    public bool IsHeld(string drug) => Holds.Any(h => h.Drug == drug && h.IsOpen);
+
+    /// <summary>The start of the earliest open hold on <paramref name="drug"/>, or null when it is not held.</summary>
+    public DateOnly? HeldFrom(string drug) => Holds.Where(h => h.Drug == drug && h.IsOpen).Select(h => (DateOnly?)h.HeldFrom).Min();
+
+    /// <summary>Applies any event of the pathway; those Scheduling does not need leave the state as it is.</summary>
+    public TherapyPlan Fold(object @event) => @event switch
+    {
+        RegimenPlanned e => Apply(e),
+        TherapyItemPlanned e => Apply(e),
+        TherapyItemRescheduled e => Apply(e),
+        TherapyItemCancelled e => Apply(e),
+        RegimenStartChanged e => Apply(e),
+        LenvatinibStarted e => Apply(e),
+        LenvatinibStopped e => Apply(e),
+        LenvatinibDoseChanged e => Apply(e),
+        TacePerformed e => Apply(e),
+        CamrelizumabAdministered e => Apply(e),
+        TherapyItemMissed e => Apply(e),
+        TherapyItemDelayed e => Apply(e),
+        TreatmentHeld e => Apply(e),
+        TreatmentResumable e => Apply(e),
+        TreatmentResumed e => Apply(e),
+        WashoutPlanned e => Apply(e),
+        AdjuvantTherapyPlanned e => Apply(e),
+        _ => this,
+    };
+
+    public TherapyPlan Apply(RegimenPlanned e) => this with
+    {
+        Id = e.PathwayId,
+        IsPlanned = true,
+        EnrolmentEventId = e.EnrolmentEventId,
+        StartOn = e.StartOn,
+        WeightKg = e.WeightKg,
+        PlannedLenvatinibDoseMg = e.LenvatinibDailyDoseMg,
+        LenvatinibDoseMg = e.LenvatinibDailyDoseMg,
+        RuleSetVersion = e.RuleSetVersion,
+    };
+
+    public TherapyPlan Apply(TherapyItemPlanned e) => this with
+    {
+        Id = e.PathwayId,
+        Items = [.. Items, new PlanItem(e.ItemId, e.ItemType, e.Drug, e.Phase, e.Sequence, e.DueOn, e.DoseMg, e.Route,
+            e.FollowsItemId, e.DaysAfter, e.RuleId, BaseOn: e.DueOn)],
+    };
+
+    public TherapyPlan Apply(TherapyItemRescheduled e) =>
+        Update(e.ItemId, i => i with { DueOn = e.DueOn, Revision = i.Revision + 1 });
+
+    public TherapyPlan Apply(TherapyItemCancelled e) =>
+        Update(e.ItemId, i => i with { State = ItemState.Cancelled, CancelledReason = e.Reason, Revision = i.Revision + 1 });
+
+    // The start is the base of LEN-1, from which the conversion items cascade.
+    public TherapyPlan Apply(RegimenStartChanged e) =>
+        (this with { StartOn = e.StartOn }).Update(PlanIds.LenvatinibStart, i => i with { BaseOn = e.StartOn });
+
+    public TherapyPlan Apply(LenvatinibStarted e) =>
+        (this with { LenvatinibStartedOn = e.StartedOn, LenvatinibLastDoseOn = null, LenvatinibDoseMg = e.DailyDoseMg })
+        .Update(e.ItemId, i => Done(i, e.StartedOn, e.DailyDoseMg));
+
+    // A stop planned for surgery (SURG-WASH) is done when lenvatinib actually stops.
+    public TherapyPlan Apply(LenvatinibStopped e)
+    {
+        var state = this with { LenvatinibLastDoseOn = e.LastDoseOn };
+        return e.StopItemId is { } stop ? state.Update(stop, i => Done(i, e.LastDoseOn, null)) : state;
+    }
+
+    public TherapyPlan Apply(LenvatinibDoseChanged e) => this with { LenvatinibDoseMg = e.DailyDoseMg };
+
+    public TherapyPlan Apply(TacePerformed e) => Update(e.ItemId, i => Done(i, e.PerformedOn, null));
+
+    public TherapyPlan Apply(CamrelizumabAdministered e) => Update(e.ItemId, i => Done(i, e.AdministeredOn, e.DoseMg));
+
+    public TherapyPlan Apply(TherapyItemMissed e) => Update(e.ItemId, i => i with { MissedReason = e.Reason });
+
+    // A delay pins the item: the cascade may push it later, never back before the coordinator's date.
+    public TherapyPlan Apply(TherapyItemDelayed e) => Update(e.ItemId, i => i with { PinnedOn = e.DueOn, MissedReason = null });
+
+    public TherapyPlan Apply(TreatmentHeld e) => Holds.Any(h => h.HoldId == e.HoldId)
+        ? this
+        : this with { Id = e.PathwayId, Holds = [.. Holds, new HoldState(e.HoldId, e.Drug, e.AdverseEventId, e.CtcaeTerm, e.Grade, e.HeldFrom)] };
+
+    public TherapyPlan Apply(TreatmentResumable e) =>
+        this with { Holds = Holds.Select(h => h.HoldId == e.HoldId ? h with { ResumableFrom = e.ResumableFrom } : h).ToArray() };
+
+    public TherapyPlan Apply(TreatmentResumed e) =>
+        this with { Holds = Holds.Select(h => e.HoldIds.Contains(h.HoldId) ? h with { ResumedOn = e.ResumedOn } : h).ToArray() };
+
+    public TherapyPlan Apply(WashoutPlanned e) => this with { Id = e.PathwayId, WashoutDecisionIds = [.. WashoutDecisionIds, e.MdtDecisionId] };
+
+    public TherapyPlan Apply(AdjuvantTherapyPlanned e) => this with { Id = e.PathwayId, Adjuvant = e };
+
+    private static PlanItem Done(PlanItem item, DateOnly on, decimal? dose) =>
+        item with { State = ItemState.Done, ActualOn = on, ActualDoseMg = dose, MissedReason = null };
+
+    private TherapyPlan Update(string itemId, Func<PlanItem, PlanItem> change) =>
+        this with { Items = Items.Select(i => i.ItemId == itemId ? change(i) : i).ToArray() };
+}
+
+/// <summary>Item ids of the LEN-TAP plan (the clinical library's ids) and of the washout and adjuvant items.</summary>
+public static class PlanIds
+{
+    public const string LenvatinibStart = Clinical.Regimen.LenTapScheduler.LenvatinibStartId;
+    public const string Tace = Clinical.Regimen.LenTapScheduler.TaceId;
+    public const string CamrelizumabPrefix = Clinical.Regimen.LenTapScheduler.CamrelizumabIdPrefix;
+    public const string LenvatinibStopPrefix = "LEN-STOP-";
+    public const string AdjuvantLenvatinib = "ADJ-LEN-1";
+    public const string AdjuvantCamrelizumabPrefix = "ADJ-CAM-";
+
+    public static string DrugOf(Clinical.Regimen.RegimenComponent component) => component switch
+    {
+        Clinical.Regimen.RegimenComponent.Lenvatinib => Drugs.Lenvatinib,
+        Clinical.Regimen.RegimenComponent.Tace => Drugs.Tace,
+        _ => Drugs.Camrelizumab,
+    };
+
+    public static Clinical.Regimen.RegimenComponent? ComponentOf(string drug) => drug switch
+    {
+        Drugs.Lenvatinib => Clinical.Regimen.RegimenComponent.Lenvatinib,
+        Drugs.Tace => Clinical.Regimen.RegimenComponent.Tace,
+        Drugs.Camrelizumab => Clinical.Regimen.RegimenComponent.Camrelizumab,
+        _ => null,
+    };
+}

@@ -1,0 +1,31 @@
+using HccPathway.Contracts.Intake;
+using HccPathway.Contracts.SurgeryPlanning;
+
+namespace HccPathway.SurgeryPlanning.Pathways;
+
+/// <summary>
+/// What surgery planning needs from the pathway stream to decide: whether the patient was enrolled, the MDT decisions,
+/// the resection and the adjuvant decision. Facts from other services come from the checklist document instead.
+/// </summary>
+public sealed record SurgeryPathway(
+    Guid Id,
+    bool Enrolled,
+    IReadOnlyList<MdtDecisionRecorded> MdtDecisions,
+    ResectionScheduled? ResectionScheduled,
+    ResectionPerformed? ResectionPerformed,
+    AdjuvantTherapyDecided? Adjuvant)
+{
+    public MdtDecisionRecorded? LastMdt => MdtDecisions.Count == 0 ? null : MdtDecisions[^1];
+
+    public static SurgeryPathway Create(PatientRegistered e) => new(e.PathwayId, false, [], null, null, null);
+
+    public SurgeryPathway Apply(PatientEnrolled e) => this with { Enrolled = true };
+
+    public SurgeryPathway Apply(MdtDecisionRecorded e) => this with { MdtDecisions = [.. MdtDecisions, e] };
+
+    public SurgeryPathway Apply(ResectionScheduled e) => this with { ResectionScheduled = e, ResectionPerformed = null };
+
+    public SurgeryPathway Apply(ResectionPerformed e) => this with { ResectionPerformed = e };
+
+    public SurgeryPathway Apply(AdjuvantTherapyDecided e) => this with { Adjuvant = e };
+}

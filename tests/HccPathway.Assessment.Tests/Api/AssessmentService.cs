@@ -1,0 +1,75 @@
+using HccPathway.Contracts;
+using HccPathway.Testing;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HccPathway.Assessment.Tests.Api;
+
+/// <summary>
+/// The Assessment service in-process against real PostgreSQL and RabbitMQ. One host for every API test: the
+/// PatientEnrolled queue is shared within a run's virtual host, and two hosts would take each other's messages.
+/// </summary>
+public sealed class AssessmentService : IAsyncLifetime
+{
+    public AssessmentFactory Factory { get; private set; } = null!;
+
+    public RabbitMqProbe Subscriber { get; private set; } = null!;
+
+    public IDocumentStore Store => Factory.Services.GetRequiredService<IDocumentStore>();
+
+    public IBus Bus => Factory.Services.GetRequiredService<IBus>();
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        Subscriber = await RabbitMqProbe.Subscribe(
+            infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.Assessment).Select(e => e.Type).ToArray());
+        Factory = new AssessmentFactory(infrastructure, IsolatedSchemas.New());
+        _ = Factory.Server;
+    }
+
+    /// <summary>Writes Intake's side of a pathway into the stream: registered, baseline assessed and (optionally) enrolled.</summary>
+    public async Task<Guid> PathwayFromIntake(DateOnly enrolledOn, bool enrolled = true)
+    {
+        var id = Guid.NewGuid();
+        await using var session = Store.LightweightSession();
+        object[] events = enrolled
+            ? [IntakeFacts.Registered(id, enrolledOn.AddDays(-30)), IntakeFacts.Baseline(id, enrolledOn.AddDays(-10)), IntakeFacts.Enrolled(id, enrolledOn)]
+            : [IntakeFacts.Registered(id, enrolledOn.AddDays(-30)), IntakeFacts.Baseline(id, enrolledOn.AddDays(-10))];
+        session.Events.StartStream(id, events);
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    public async Task<long> VersionOf(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id))?.Version ?? 0;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Subscriber.DisposeAsync();
+    }
+}
+
+/// <summary>Waits for the bus, so the consumer's queue is bound before a test publishes to it.</summary>
+public sealed class AssessmentFactory(InfrastructureEndpoints infrastructure, IsolatedSchemas schemas)
+    : PathwayServiceFactory<AssessmentApi>(infrastructure, schemas, Owners.Assessment)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AssessmentServiceCollection : ICollectionFixture<AssessmentService>
+{
+    public const string Name = "assessment service";
+}

@@ -1,0 +1,60 @@
+using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.Intake;
+using HccPathway.Scheduling;
+using HccPathway.Scheduling.TherapyPlans;
+using HccPathway.Scheduling.TherapyPlans.Planning;
+using HccPathway.ServiceDefaults.Http;
+
+namespace HccPathway.Scheduling.Tests.Deciders;
+
+/// <summary>Builds states by folding real decider output, the way the stream would.</summary>
+internal static class Given
+{
+    /// <summary>Monday 1 June 2026, 09:00 UTC.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateOnly Today = new(2026, 6, 1);
+    public static readonly ClinicalRuleSet Rules = ClinicalRuleSet.Default;
+    public static readonly SchedulingOptions Options = new();
+    public const string Coordinator = "coordinator-1";
+
+    public static PatientEnrolled Enrolment(Guid? pathwayId = null, decimal weightKg = 70m, DateOnly? enrolledOn = null) =>
+        new(pathwayId ?? Guid.NewGuid(), ["ELIG-2"], weightKg, enrolledOn ?? Today, "dr-house", "MDT: convert first.", Now);
+
+    /// <summary>A plan as <see cref="PlanRegimen"/> makes it on enrolment.</summary>
+    public static TherapyPlan Planned(decimal weightKg = 70m, DateOnly? enrolledOn = null) =>
+        Fold(new TherapyPlan(), PlanRegimen.Decide(new TherapyPlan(), Enrolment(weightKg: weightKg, enrolledOn: enrolledOn), Guid.NewGuid(), Rules, Now));
+
+    /// <summary>Planned on Monday 1 June 2026; lenvatinib started on Tuesday 2 June as planned.</summary>
+    public static TherapyPlan Started(decimal weightKg = 70m)
+    {
+        var plan = Planned(weightKg);
+        var on = new DateOnly(2026, 6, 2);
+        return plan.Then(Scheduling.TherapyPlans.RecordingActuals.StartLenvatinib.Decide(plan, new(on, null, null), Coordinator, At(on), Options));
+    }
+
+    public static TherapyPlan Fold(TherapyPlan state, IEnumerable<object> events) => events.Aggregate(state, (s, e) => s.Fold(e));
+
+    /// <summary>Applies an accepted decision; fails the test when the decider refused.</summary>
+    public static TherapyPlan Then(this TherapyPlan state, Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        return Fold(state, decision.Events);
+    }
+
+    /// <summary>The clock at <paramref name="date"/> 09:00 UTC, for recording actuals that must not be in the future.</summary>
+    public static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+
+    public static T Single<T>(Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        return Assert.Single(decision.Events.OfType<T>());
+    }
+
+    public static Rejection Refused(Decision decision, RejectionKind kind)
+    {
+        var rejection = Assert.IsType<Rejection>(decision.Rejection);
+        Assert.Equal(kind, rejection.Kind);
+        Assert.Empty(decision.Events);
+        return rejection;
+    }
+}

@@ -1,0 +1,26 @@
+using HccPathway.Scheduling.TherapyPlans;
+using HccPathway.Scheduling.TherapyPlans.Delays;
+using HccPathway.Scheduling.TherapyPlans.RecordingActuals;
+using HccPathway.ServiceDefaults.Http;
+
+namespace HccPathway.Scheduling.Tests.Deciders;
+
+/// <summary>The commands a coordinator gives, each decided on its own date.</summary>
+internal static class Steps
+{
+    public static Decision StartLenvatinib(this TherapyPlan plan, DateOnly on, decimal? doseMg = null, string? reason = null) =>
+        TherapyPlans.RecordingActuals.StartLenvatinib.Decide(plan, new(on, doseMg, reason), Given.Coordinator, Given.At(on), Given.Options);
+
+    public static Decision Tace(this TherapyPlan plan, DateOnly on, int? session = 1) =>
+        RecordTace.Decide(plan, new(on, session), Given.Coordinator, Given.At(on), Given.Options);
+
+    public static Decision Camrelizumab(this TherapyPlan plan, DateOnly on, decimal? doseMg = null, string? reason = null) =>
+        RecordCamrelizumab.Decide(plan, new(on, doseMg, reason), Given.Coordinator, Given.At(on), Given.Options);
+
+    public static Decision Delay(this TherapyPlan plan, string itemId, DateOnly to, string reason = "Angiography suite unavailable") =>
+        DelayItem.Decide(plan, itemId, new(to, reason), Given.Coordinator, Given.Now);
+
+    public static DateOnly Due(this TherapyPlan plan, string itemId) => plan.Find(itemId)!.DueOn;
+
+    public static DateOnly D(int month, int day) => new(2026, month, day);
+}
