@@ -35,7 +35,8 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
         var plan = Assert.Single(All<CarePlan>(bundle));
         Assert.Equal(["CAM-1", "CAM-2", "LEN-1", "TACE-1"], plan.Activity.Select(a => a.Detail!.Description!.Split(' ')[0]).Order());
         Assert.Equal(2, All<MedicationAdministration>(bundle).Count());
-        Assert.Equal("tace", Assert.Single(All<Procedure>(bundle)).Code!.Coding[0].Code);
+        Assert.Equal(["hepatectomy", "tace"], All<Procedure>(bundle).Select(p => p.Code!.Coding[0].Code).Order());
+        Assert.Equal("R0 resection", All<Procedure>(bundle).Single(p => p.Code!.Coding[0].Code == "hepatectomy").Outcome!.Text);
 
         var observations = All<Observation>(bundle).ToList();
         var loinc = observations.SelectMany(o => o.Code!.Coding).Where(c => c.System == FhirCodes.Loinc).Select(c => c.Code).ToHashSet();

@@ -36,6 +36,9 @@ public sealed class ReplayApiTests(AuditService service) : IClassFixture<AuditSe
         Assert.Equal("SD", atMdt.GetProperty("latestResponse").GetProperty("recistCategory").GetString());
         Assert.Empty(atMdt.GetProperty("regimen").GetProperty("holds").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, atMdt.GetProperty("washout").ValueKind);
+        Assert.Equal("ready", atMdt.GetProperty("readiness").GetProperty("verdict").GetString());
+        Assert.Equal(JsonValueKind.Null, atMdt.GetProperty("resection").ValueKind);
+        Assert.Equal(JsonValueKind.Null, atHold.GetProperty("readiness").ValueKind);
         Assert.Equal(At(history, "surgery-planning.mdt-decision-recorded.v1").GetProperty("version").GetInt64(), atMdt.GetProperty("version").GetInt64());
     }
 

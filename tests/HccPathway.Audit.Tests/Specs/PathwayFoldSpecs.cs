@@ -36,6 +36,19 @@ public sealed class PathwayFoldSpecs
         Assert.Equal([Drugs.Lenvatinib, Drugs.Camrelizumab], state.Adjuvant!.Drugs);
         Assert.Empty(state.OpenAdverseEvents);
         Assert.Empty(state.NotFolded);
+        Assert.Equal(ReadinessVerdicts.Ready, state.Readiness!.Verdict);
+        Assert.All(state.Readiness.Criteria, c => Assert.Equal(CriterionStatuses.Pass, c.Status));
+        Assert.Equal((ResectionMargins.R0, true, ReadinessVerdicts.Ready), (state.Resection!.Margin, state.Resection.PathologicalCompleteResponse!.Value, state.Resection.ReadinessVerdictWhenScheduled));
+    }
+
+    [Fact]
+    public void Given_a_resection_performed_then_the_phase_is_resected_until_adjuvant_therapy_is_decided_SURG_PATH()
+    {
+        var steps = story.Steps().ToList();
+        var state = PathwayFold.Fold(story.PathwayId, Versioned(StepsUpTo(steps.Count - 1)));
+
+        Assert.Equal(PathwayPhases.Resected, state.Phase);
+        Assert.Equal(Story.Day0.AddDays(180), state.Resection!.PerformedOn);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace HccPathway.Audit.Tests.Support;
 /// <summary>
 /// The events of one conversion pathway, as the four services would record them: register, baseline, ELIG-2,
 /// enrol, LEN-TAP planned, lenvatinib started, TACE late (camrelizumab cascades), a grade 3 AE holds camrelizumab,
-/// resolves, resumes, PR under mRECIST and SD under RECIST, MDT resect, washout, adjuvant therapy.
+/// resolves, resumes, PR under mRECIST and SD under RECIST, readiness all pass, MDT resect, washout, resection R0 with
+/// pCR, adjuvant therapy.
 /// </summary>
 public sealed class Story(Guid pathwayId)
 {
@@ -110,6 +111,24 @@ public sealed class Story(Guid pathwayId)
         [new WashoutStop(DrugClasses.SmallMoleculeTki, Drugs.Lenvatinib, Day0.AddDays(150), Day0.AddDays(173), 7, Day0.AddDays(180), "label")],
         Day0.AddDays(180), true, true, ["exclude immune hepatitis"], RuleSet, At);
 
+    public Guid ResectionId { get; } = Guid.NewGuid();
+
+    /// <summary>SURG-READY: all six criteria pass (PR under mRECIST is criterion 1).</summary>
+    public SurgicalReadinessEvaluated Ready() => new(
+        pathwayId, ReadinessVerdicts.Ready, Day0.AddDays(140),
+        ReadinessCriteria.All.Select(key => new ReadinessCriterionResult(
+            key, "SURG-READY", key, CriterionStatuses.Pass, key == ReadinessCriteria.Response ? "mRECIST PR" : "met", null, null, "", [], null)).ToList(),
+        [.. ReadinessCriteria.All], ReadinessVerdicts.Blocked, FollowUpStudyId, RuleSet, At);
+
+    public ResectionScheduled ResectionScheduled() => new(
+        pathwayId, ResectionId, MdtDecisionId, Day0.AddDays(180), "right hepatectomy", ReadinessVerdicts.Ready, [],
+        new WashoutEvaluation(Day0.AddDays(150), [], Day0.AddDays(180), true, Guid.NewGuid(), []), false, null, RuleSet, "dr-house", At);
+
+    /// <summary>R0 with pathological complete response (SURG-PATH).</summary>
+    public ResectionPerformed ResectionPerformed() => new(
+        pathwayId, ResectionId, Day0.AddDays(180), "right hepatectomy", ResectionMargins.R0, 15m,
+        new ResectionPathology(0m, true, true, null, false, false, 1, 0m, false), [], RuleSet, "dr-house", At);
+
     public AdjuvantTherapyDecided AdjuvantDecided() => new(
         pathwayId, Day0.AddDays(180), Day0.AddDays(210), 6, [Drugs.Lenvatinib, Drugs.Camrelizumab], "SURG-ADJ default", RuleSet, "dr-house", At);
 
@@ -132,8 +151,11 @@ public sealed class Story(Guid pathwayId)
         yield return ("dr-house", [Resumed()]);
         yield return ("radiologist-1", [FollowUpResponse()]);
         yield return ("coordinator-1", [Markers()]);
+        yield return ("surgery-planning-readiness-consumer", [Ready()]);
         yield return ("dr-house", [Resect()]);
         yield return ("scheduling-mdt-consumer", [Washout()]);
+        yield return ("dr-house", [ResectionScheduled()]);
+        yield return ("dr-house", [ResectionPerformed()]);
         yield return ("dr-house", [AdjuvantDecided()]);
     }
 

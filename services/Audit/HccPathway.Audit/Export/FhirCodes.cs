@@ -32,6 +32,8 @@ public static class FhirCodes
     public static readonly CodeableConcept MrecistResponse = Local(LocalObservation, "mrecist-response", "Tumour response, mRECIST");
 
     public static readonly CodeableConcept Tace = Local(LocalTherapy, "tace", "Transarterial chemoembolisation (TACE)");
+    public static CodeableConcept Resection(string procedure) => Local(LocalTherapy, "hepatectomy", procedure);
+
     public static readonly CodeableConcept OralRoute = new(Snomed, "26643006", "Oral route") { Text = "oral" };
     public static readonly CodeableConcept IntravenousRoute = new(Snomed, "47625008", "Intravenous route") { Text = "intravenous" };
 
@@ -53,7 +55,8 @@ public static class FhirCodes
             ("CR", "Complete response"), ("PR", "Partial response"), ("SD", "Stable disease"), ("PD", "Progressive disease"),
             ("NE", "Not evaluable"));
         yield return System(LocalTherapy, "HccPathwayTherapy", "LEN-TAP treatments",
-            ("lenvatinib", "Lenvatinib"), ("camrelizumab", "Camrelizumab"), ("tace", "Transarterial chemoembolisation"));
+            ("lenvatinib", "Lenvatinib"), ("camrelizumab", "Camrelizumab"), ("tace", "Transarterial chemoembolisation"),
+            ("hepatectomy", "Conversion hepatectomy"));
     }
 
     private static CodeableConcept Local(string system, string code, string text) => new(system, code, text) { Text = text };

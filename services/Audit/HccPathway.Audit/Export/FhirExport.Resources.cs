@@ -3,6 +3,7 @@ using HccPathway.Contracts;
 using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.Contracts.SurgeryPlanning;
 using Hl7.Fhir.Model;
 
 namespace HccPathway.Audit.Export;
@@ -24,6 +25,7 @@ public static partial class FhirExport
         LenvatinibStarted s => [Lenvatinib(e, s, all, subject)],
         CamrelizumabAdministered c => [Camrelizumab(e, c, subject)],
         TacePerformed t => [Tace(e, t, subject)],
+        ResectionPerformed r => [Resection(e, r, subject)],
         _ => [],
     };
 
@@ -184,6 +186,27 @@ public static partial class FhirExport
         Subject = subject,
         Performed = Day(t.PerformedOn),
         Note = [new Annotation { Text = new Markdown($"Session {t.SessionNumber} (item {t.ItemId}, planned {t.PlannedOn:yyyy-MM-dd})") }],
+    };
+
+    /// <summary>SURG-PATH: the margin is the outcome; the pathology travels as a note.</summary>
+    private static Procedure Resection(ExportedEvent e, ResectionPerformed r, ResourceReference subject) => new()
+    {
+        Id = DerivedId(e.Row.Id, "procedure"),
+        Status = EventStatus.Completed,
+        Code = FhirCodes.Resection(r.Procedure),
+        Subject = subject,
+        Performed = Day(r.PerformedOn),
+        Outcome = new CodeableConcept { Text = $"{r.Margin} resection" },
+        Complication = r.Complications.Select(c => new CodeableConcept { Text = $"{c.Description} (Clavien–Dindo {c.ClavienDindoGrade})" }).ToList(),
+        Note =
+        [
+            new Annotation
+            {
+                Text = new Markdown(
+                    $"Viable tumour {r.Pathology.ViableTumourPercent} %; pCR {(r.Pathology.PathologicalCompleteResponse ? "yes" : "no")}; " +
+                    $"MPR {(r.Pathology.MajorPathologicalResponse ? "yes" : "no")}"),
+            },
+        ],
     };
 
     private static Quantity Milligrams(decimal mg) => new() { Value = mg, Unit = "mg", System = FhirCodes.Ucum, Code = "mg" };

@@ -18,15 +18,17 @@ public sealed record PathwayAsOf(
     RegimenAsOf? Regimen,
     ImmutableList<OpenAdverseEvent> OpenAdverseEvents,
     ResponseAsOf? LatestResponse,
+    ReadinessAsOf? Readiness,
     ProgressionAsOf? LatestProgression,
     CompleteResponseAsOf? ClinicalCompleteResponse,
     MdtDecisionAsOf? LatestMdtDecision,
     WashoutAsOf? Washout,
+    ResectionAsOf? Resection,
     AdjuvantAsOf? Adjuvant,
     ImmutableList<NotFoldedEvent> NotFolded)
 {
     public static PathwayAsOf Empty(Guid pathwayId) =>
-        new(pathwayId, 0, null, null, null, null, [], null, null, null, null, null, null, []);
+        new(pathwayId, 0, null, null, null, null, [], null, null, null, null, null, null, null, null, []);
 }
 
 public sealed record EligibilityAsOf(bool Eligible, IReadOnlyList<string> MatchedRules, string RuleSetVersion, long Version);
@@ -76,6 +78,29 @@ public sealed record ResponseAsOf(
     string? RecistBestOverallResponse,
     string? MrecistBestOverallResponse,
     string RuleSetVersion,
+    long Version);
+
+/// <summary>The latest SURG-READY checklist as surgery planning recorded it: the verdict and each criterion's status.</summary>
+/// <param name="Criteria">Criterion key to status (pass, fail, unknown), in the specification's order.</param>
+public sealed record ReadinessAsOf(
+    string Verdict, DateOnly EvaluatedOn, IReadOnlyList<ReadinessCriterionAsOf> Criteria, string RuleSetVersion, long Version);
+
+public sealed record ReadinessCriterionAsOf(string Key, string RuleId, string Status, string Observed);
+
+/// <summary>
+/// The conversion resection: scheduled (with the readiness verdict it was scheduled on), then performed (SURG-PATH,
+/// SURG-RISK). The scheduling fields are null when no schedule was recorded for the resection performed.
+/// </summary>
+public sealed record ResectionAsOf(
+    Guid ResectionId,
+    DateOnly? ScheduledOn,
+    string? ReadinessVerdictWhenScheduled,
+    bool Override,
+    DateOnly? PerformedOn,
+    string? Margin,
+    bool? PathologicalCompleteResponse,
+    bool? MajorPathologicalResponse,
+    string? RecurrenceRisk,
     long Version);
 
 public sealed record ProgressionAsOf(Guid StudyId, DateOnly StudyOn, string Pattern, string? FailureRuleId, long Version);

@@ -96,6 +96,36 @@ public static class PathwayFold
             {
                 ClinicalCompleteResponse = new CompleteResponseAsOf(l.PreviouslyConfirmedOn, l.LostOn, e.Version),
             },
+            SurgicalReadinessEvaluated r => next with
+            {
+                Readiness = new ReadinessAsOf(
+                    r.Verdict, r.EvaluatedOn, r.Criteria.Select(c => new ReadinessCriterionAsOf(c.Key, c.RuleId, c.Status, c.Observed)).ToList(),
+                    r.RuleSetVersion, e.Version),
+            },
+            ResectionScheduled r => next with
+            {
+                Phase = PathwayPhases.ResectionScheduled,
+                Resection = new ResectionAsOf(
+                    r.ResectionId, r.ScheduledOn, r.ReadinessVerdict, r.Override, null, null, null, null, null, e.Version),
+            },
+            ResectionPerformed r => next with
+            {
+                Phase = PathwayPhases.Resected,
+                Resection = (next.Resection is { } scheduled && scheduled.ResectionId == r.ResectionId
+                        ? scheduled
+                        : new ResectionAsOf(r.ResectionId, null, null, false, null, null, null, null, null, e.Version)) with
+                {
+                    PerformedOn = r.PerformedOn,
+                    Margin = r.Margin,
+                    PathologicalCompleteResponse = r.Pathology.PathologicalCompleteResponse,
+                    MajorPathologicalResponse = r.Pathology.MajorPathologicalResponse,
+                    Version = e.Version,
+                },
+            },
+            RecurrenceRiskEvaluated r when next.Resection?.ResectionId == r.ResectionId => next with
+            {
+                Resection = next.Resection with { RecurrenceRisk = r.Level, Version = e.Version },
+            },
             MdtDecisionRecorded m => next with
             {
                 Phase = PhaseAfter(m.Outcome) ?? next.Phase,

@@ -18,6 +18,12 @@ public static class PathwayPhases
     /// <summary>The MDT decided to resect (SURG-READY); the washout is not yet planned.</summary>
     public const string SurgeryPlanned = "surgery-planned";
     public const string Washout = "washout";
+
+    /// <summary>A date for the conversion resection is set (after the readiness checklist and the washout).</summary>
+    public const string ResectionScheduled = "resection-scheduled";
+
+    /// <summary>The conversion resection was performed (SURG-PATH); adjuvant therapy is not yet decided.</summary>
+    public const string Resected = "resected";
     public const string AdjuvantTherapy = "adjuvant-therapy";
     public const string SecondLine = "second-line";
 }

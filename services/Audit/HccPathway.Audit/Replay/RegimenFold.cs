@@ -27,7 +27,10 @@ internal static class RegimenFold
                 LenvatinibDailyDoseMg = s.DailyDoseMg,
                 LenvatinibLastDoseOn = null,
             },
-            LenvatinibStopped s => regimen with { LenvatinibLastDoseOn = s.LastDoseOn },
+            LenvatinibStopped s => (s.StopItemId is { } stop ? Done(regimen, stop, s.LastDoseOn) : regimen) with
+            {
+                LenvatinibLastDoseOn = s.LastDoseOn,
+            },
             LenvatinibDoseChanged d => regimen with { LenvatinibDailyDoseMg = d.DailyDoseMg },
             TacePerformed t => Done(regimen, t.ItemId, t.PerformedOn) with
             {
