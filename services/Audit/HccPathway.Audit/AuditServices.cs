@@ -3,6 +3,7 @@ using HccPathway.Audit.Reads;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.EventStore;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace HccPathway.Audit;
@@ -22,7 +23,7 @@ public static class AuditServices
         builder.Services.AddScoped<PathwayAudit>();
         builder.Services.AddScoped<ReadLog>();
         builder.Services.AddScoped<AuditedRead>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return marten;
     }
 }

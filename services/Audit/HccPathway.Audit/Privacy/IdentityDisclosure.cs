@@ -45,6 +45,4 @@ public static class IdentityDisclosure
                 title: "Not permitted to see the patient's identity.",
                 statusCode: StatusCodes.Status403Forbidden));
     }
-
-    public static string Actor(ClaimsPrincipal user) => user.ActorName();
 }
