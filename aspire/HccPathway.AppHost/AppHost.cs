@@ -20,5 +20,6 @@ builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pathway, messagi
 builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
 builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
 builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
+builder.AddPathwayService<Projects.HccPathway_Audit>("audit", pathway, messaging);
 
 builder.Build().Run();
