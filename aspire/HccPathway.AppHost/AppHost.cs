@@ -21,6 +21,7 @@ var intake = builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pat
 var scheduling = builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
 var assessment = builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
 var surgeryPlanning = builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
+builder.AddPathwayService<Projects.HccPathway_Audit>("audit", pathway, messaging);
 
 // Demo data, off by default: Demo:Patients > 0 seeds that many synthetic patients through the public APIs once every
 // service is healthy; the seeder finds them by service discovery and exits when done.

@@ -16,4 +16,9 @@ foreach (var result in await RelayBenchmark.Run(postgres, rabbit, size))
     report.Add(result);
 }
 
+foreach (var result in await WorklistBenchmark.Run(postgres, 10_000))
+{
+    report.Add(result);
+}
+
 report.Print();

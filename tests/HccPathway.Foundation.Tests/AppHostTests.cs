@@ -8,7 +8,7 @@ namespace HccPathway.Foundation.Tests;
 
 public sealed class AppHostTests
 {
-    private static readonly string[] Services = ["intake", "scheduling", "assessment", "surgery-planning"];
+    private static readonly string[] Services = ["intake", "scheduling", "assessment", "surgery-planning", "audit"];
 
     [Fact]
     public async Task In_external_mode_every_service_becomes_healthy()

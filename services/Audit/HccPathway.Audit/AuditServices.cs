@@ -1,0 +1,29 @@
+using HccPathway.Audit.Events;
+using HccPathway.Audit.Reads;
+using HccPathway.ServiceDefaults;
+using HccPathway.ServiceDefaults.EventStore;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace HccPathway.Audit;
+
+public static class AuditServices
+{
+    /// <summary>
+    /// The event store (shared events schema, the audit schema for documents) and the read side over it. Used by the
+    /// web host and by the command line, which builds the same services without starting a host.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddAuditReading(this IHostApplicationBuilder builder)
+    {
+        var marten = builder.AddPathwayEventStore(AuditApi.ServiceName, AuditDocuments.Configure);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.RequireConnectionString("pathway")));
+        builder.Services.AddSingleton(sp => EventRows.FromConfiguration(builder.Configuration, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<EventBodies>();
+        builder.Services.AddScoped<PathwayAudit>();
+        builder.Services.AddScoped<ReadLog>();
+        builder.Services.AddScoped<AuditedRead>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return marten;
+    }
+}

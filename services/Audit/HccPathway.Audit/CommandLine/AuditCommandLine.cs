@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HccPathway.Audit.History;
+using HccPathway.Audit.Reads;
+using HccPathway.Audit.Tamper;
+
+namespace HccPathway.Audit.CommandLine;
+
+/// <summary>
+/// The auditors' command line: <c>replay &lt;pathwayId&gt; [--as-of &lt;instant&gt; | --version &lt;n&gt;]</c> prints the timeline and
+/// the state as known then; <c>verify &lt;pathwayId&gt;</c> prints the hash-chain verification (exit code 1 when tampered).
+/// It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
+/// run is recorded in the audit-read log as <c>cli:&lt;user&gt;</c>; the patient stays pseudonymised.
+/// </summary>
+public static class AuditCommandLine
+{
+    public const int Ok = 0;
+    public const int Tampered = 1;
+    public const int Usage = 2;
+    public const int NotFound = 3;
+
+    private const string UsageText =
+        "usage: replay <pathwayId> [--as-of <instant> | --version <n>]\n       verify <pathwayId>";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "replay" or "verify";
+
+    public static async Task<int> Run(
+        string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        if (!TryParse(args, out var command, out var pathwayId, out var asOf, out var version))
+        {
+            await error.WriteLineAsync(UsageText);
+            return Usage;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddLogging();
+        builder.AddAuditReading();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<PathwayAudit>();
+        var log = scope.ServiceProvider.GetRequiredService<ReadLog>();
+
+        var found = await audit.Exists(pathwayId, CancellationToken.None);
+        var what = command == "verify" ? AuditReadKinds.Verify : AuditReadKinds.Replay;
+        var query = asOf is { } t ? $"asOf={t:O}" : version is { } v ? $"version={v}" : null;
+        await log.Record($"cli:{Environment.UserName}", pathwayId, what, query, found, false, CancellationToken.None);
+        if (!found)
+        {
+            await error.WriteLineAsync($"Pathway {pathwayId} does not exist.");
+            return NotFound;
+        }
+
+        return command == "verify"
+            ? await Verify(audit, pathwayId, output)
+            : await Replay(audit, pathwayId, asOf, version, output);
+    }
+
+    private static async Task<int> Replay(PathwayAudit audit, Guid pathwayId, DateTimeOffset? asOf, long? version, TextWriter output)
+    {
+        var history = await audit.History(pathwayId, new HistoryQuery([], null, asOf, 1, int.MaxValue), false, CancellationToken.None);
+        var shown = version is { } v ? history with { Items = history.Items.Where(e => e.Version <= v).ToList() } : history;
+        await output.WriteAsync(TimelineText.Plain(shown));
+        await output.WriteLineAsync(asOf is { } t ? $"State as known at {t:O}:" : version is { } n ? $"State as of version {n}:" : "State now:");
+        var state = await audit.Replay(pathwayId, asOf, version, CancellationToken.None);
+        await output.WriteLineAsync(JsonSerializer.Serialize(state, Json));
+        return Ok;
+    }
+
+    private static async Task<int> Verify(PathwayAudit audit, Guid pathwayId, TextWriter output)
+    {
+        var result = await audit.Verify(pathwayId, CancellationToken.None);
+        await output.WriteLineAsync($"Pathway {pathwayId}: {result.Status}");
+        await output.WriteLineAsync($"  events checked {result.EventsChecked}, sealed up to version {result.SealedVersion}, not yet sealed {result.UnsealedEvents}");
+        await output.WriteLineAsync($"  head chain hash {result.HeadChainHash ?? "-"}");
+        if (result.FirstFinding is { } f)
+        {
+            await output.WriteLineAsync($"  first finding: {f.Kind} at version {f.Version} (event {f.EventId}, {f.Name}): {f.Detail}");
+        }
+
+        foreach (var note in result.Notes)
+        {
+            await output.WriteLineAsync($"  note: {note}");
+        }
+
+        return result.Status == VerificationStatuses.Tampered ? Tampered : Ok;
+    }
+
+    private static bool TryParse(string[] args, out string command, out Guid pathwayId, out DateTimeOffset? asOf, out long? version)
+    {
+        command = args.Length > 0 ? args[0] : "";
+        pathwayId = Guid.Empty;
+        asOf = null;
+        version = null;
+        if (args.Length < 2 || !Guid.TryParse(args[1], out pathwayId))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--as-of" when command == "replay" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
+                    asOf = at;
+                    i++;
+                    break;
+                case "--version" when command == "replay" && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v):
+                    version = v;
+                    i++;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return asOf is null || version is null;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Data.Common;
+using HccPathway.ServiceDefaults.EventStore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace HccPathway.Audit.Events;
+
+/// <summary>What a history query narrows to. Dates are instants (the time an event was recorded).</summary>
+public sealed record EventFilter(
+    IReadOnlyList<string>? Names = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    long? UpToVersion = null);
+
+/// <summary>
+/// Reads pathway events as stored, with plain SQL over the shared events schema. Read-only: the audit service never
+/// writes to the event tables.
+/// </summary>
+public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
+{
+    private const string Columns =
+        "seq_id, id, stream_id, version, type, mt_dotnet_type, data::text, timestamp, tenant_id, correlation_id, " +
+        "causation_id, headers::text, user_name";
+
+    public string EventsSchema => eventsSchema;
+
+    /// <summary>The same connection string and events schema as the service's Marten store.</summary>
+    public static EventRows FromConfiguration(IConfiguration configuration, NpgsqlDataSource dataSource) =>
+        new(dataSource, configuration["Pathway:EventsSchema"] ?? PathwayEventStore.DefaultEventsSchema);
+
+    public async Task<bool> StreamExists(Guid streamId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select exists(select 1 from {eventsSchema}.mt_events where stream_id = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
+    /// <summary>The highest stored version of the stream (0 when it has no events).</summary>
+    public async Task<long> LatestVersion(Guid streamId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>A stream's events in version order, filtered, with paging (<paramref name="skip"/>, <paramref name="take"/>).</summary>
+    public async Task<IReadOnlyList<StoredEvent>> Read(
+        Guid streamId, EventFilter filter, CancellationToken ct, int skip = 0, int? take = null)
+    {
+        var (where, parameters) = Where(streamId, filter);
+        var paging = take is { } t ? $" limit {t} offset {skip}" : skip > 0 ? $" offset {skip}" : "";
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from {eventsSchema}.mt_events where {where} order by version{paging}");
+        command.Parameters.AddRange(parameters);
+        return await ReadAll(command, ct);
+    }
+
+    public async Task<long> Count(Guid streamId, EventFilter filter, CancellationToken ct)
+    {
+        var (where, parameters) = Where(streamId, filter);
+        await using var command = dataSource.CreateCommand($"select count(*) from {eventsSchema}.mt_events where {where}");
+        command.Parameters.AddRange(parameters);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The streams with an event whose global sequence is in (<paramref name="floor"/>, <paramref name="ceiling"/>].</summary>
+    public async Task<IReadOnlyList<Guid>> StreamsBetween(long floor, long ceiling, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select distinct stream_id from {eventsSchema}.mt_events where seq_id > $1 and seq_id <= $2 and stream_id is not null");
+        command.Parameters.Add(new NpgsqlParameter { Value = floor });
+        command.Parameters.Add(new NpgsqlParameter { Value = ceiling });
+        var streams = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            streams.Add(reader.GetGuid(0));
+        }
+
+        return streams;
+    }
+
+    /// <summary>A stream's events after <paramref name="afterVersion"/> and up to global sequence <paramref name="maxSequence"/>, in version order.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadAfter(Guid streamId, long afterVersion, long maxSequence, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from {eventsSchema}.mt_events where stream_id = $1 and version > $2 and seq_id <= $3 order by version");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxSequence });
+        return await ReadAll(command, ct);
+    }
+
+    private static (string Where, NpgsqlParameter[] Parameters) Where(Guid streamId, EventFilter filter)
+    {
+        var clauses = new List<string> { "stream_id = $1" };
+        var parameters = new List<NpgsqlParameter> { new() { Value = streamId } };
+        void Add(string clause, object value)
+        {
+            parameters.Add(new NpgsqlParameter { Value = value });
+            clauses.Add(clause.Replace("@", "$" + parameters.Count, StringComparison.Ordinal));
+        }
+
+        if (filter.Names is { Count: > 0 } names)
+        {
+            Add("type = any(@)", names.ToArray());
+        }
+
+        if (filter.From is { } from)
+        {
+            Add("timestamp >= @", from.ToUniversalTime());
+        }
+
+        if (filter.To is { } to)
+        {
+            Add("timestamp <= @", to.ToUniversalTime());
+        }
+
+        if (filter.UpToVersion is { } version)
+        {
+            Add("version <= @", version);
+        }
+
+        return (string.Join(" and ", clauses), parameters.ToArray());
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadAll(NpgsqlCommand command, CancellationToken ct)
+    {
+        var rows = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                reader.GetGuid(2),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                Nullable(reader, 5),
+                reader.GetString(6),
+                new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero),
+                Nullable(reader, 8),
+                Nullable(reader, 9),
+                Nullable(reader, 10),
+                Nullable(reader, 11),
+                Nullable(reader, 12)));
+        }
+
+        return rows;
+    }
+
+    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,74 @@
+using Hl7.Fhir.Model;
+
+namespace HccPathway.Audit.Export;
+
+/// <summary>
+/// Codes of the export. Labs use LOINC as CLINICAL-RULES.md section 9 lists them; ICG-R15 and the RECIST/mRECIST
+/// categories have no standard code, so they come from local code systems that the bundle itself carries.
+/// </summary>
+public static class FhirCodes
+{
+    public const string Loinc = "http://loinc.org";
+    public const string Snomed = "http://snomed.info/sct";
+    public const string Ucum = "http://unitsofmeasure.org";
+    public const string LocalBase = "https://hccpathway.example.org/fhir/CodeSystem/";
+    public const string LocalObservation = LocalBase + "observation";
+    public const string LocalResponseCategory = LocalBase + "response-category";
+    public const string LocalTherapy = LocalBase + "therapy";
+
+    public static CodeableConcept Lab(string loinc, string text) => new(Loinc, loinc, text) { Text = text };
+
+    public static readonly CodeableConcept Afp = Lab("1834-1", "AFP");
+    public static readonly CodeableConcept Albumin = Lab("1751-7", "Albumin");
+    public static readonly CodeableConcept Bilirubin = Lab("1975-2", "Total bilirubin");
+    public static readonly CodeableConcept Inr = Lab("6301-6", "INR");
+
+    /// <summary>PIVKA-II / DCP: CLINICAL-RULES.md marks this LOINC code "verify".</summary>
+    public static readonly CodeableConcept Dcp = Lab("34444-0", "PIVKA-II (DCP)");
+    public static readonly CodeableConcept Ecog = Lab("89247-1", "ECOG performance status");
+
+    public static readonly CodeableConcept IcgR15 = Local(LocalObservation, "icg-r15", "ICG retention at 15 minutes");
+    public static readonly CodeableConcept RecistResponse = Local(LocalObservation, "recist-1.1-response", "Tumour response, RECIST 1.1");
+    public static readonly CodeableConcept MrecistResponse = Local(LocalObservation, "mrecist-response", "Tumour response, mRECIST");
+
+    public static readonly CodeableConcept Tace = Local(LocalTherapy, "tace", "Transarterial chemoembolisation (TACE)");
+    public static CodeableConcept Resection(string procedure) => Local(LocalTherapy, "hepatectomy", procedure);
+
+    public static readonly CodeableConcept OralRoute = new(Snomed, "26643006", "Oral route") { Text = "oral" };
+    public static readonly CodeableConcept IntravenousRoute = new(Snomed, "47625008", "Intravenous route") { Text = "intravenous" };
+
+    public static CodeableConcept Drug(string drug) => Local(LocalTherapy, drug, drug);
+
+    public static CodeableConcept ResponseCategory(string category) => Local(LocalResponseCategory, category, category);
+
+    public static CodeableConcept Category(string code) =>
+        new("http://terminology.hl7.org/CodeSystem/observation-category", code);
+
+    /// <summary>The local code systems, so that a receiver can resolve every local code from the bundle alone.</summary>
+    public static IEnumerable<CodeSystem> LocalCodeSystems()
+    {
+        yield return System(LocalObservation, "HccPathwayObservation", "Observations without a standard code",
+            ("icg-r15", "ICG retention at 15 minutes (%)"),
+            ("recist-1.1-response", "Tumour response under RECIST 1.1 (RESP-RECIST)"),
+            ("mrecist-response", "Tumour response under mRECIST (RESP-MRECIST)"));
+        yield return System(LocalResponseCategory, "HccPathwayResponseCategory", "RECIST/mRECIST response categories",
+            ("CR", "Complete response"), ("PR", "Partial response"), ("SD", "Stable disease"), ("PD", "Progressive disease"),
+            ("NE", "Not evaluable"));
+        yield return System(LocalTherapy, "HccPathwayTherapy", "LEN-TAP treatments",
+            ("lenvatinib", "Lenvatinib"), ("camrelizumab", "Camrelizumab"), ("tace", "Transarterial chemoembolisation"),
+            ("hepatectomy", "Conversion hepatectomy"));
+    }
+
+    private static CodeableConcept Local(string system, string code, string text) => new(system, code, text) { Text = text };
+
+    private static CodeSystem System(string url, string name, string title, params (string Code, string Display)[] concepts) => new()
+    {
+        Id = name,
+        Url = url,
+        Name = name,
+        Title = title,
+        Status = PublicationStatus.Active,
+        Content = CodeSystemContentMode.Complete,
+        Concept = concepts.Select(c => new CodeSystem.ConceptDefinitionComponent { Code = c.Code, Display = c.Display }).ToList(),
+    };
+}

@@ -1,0 +1,25 @@
+using HccPathway.Audit;
+using HccPathway.Audit.CommandLine;
+using HccPathway.Audit.Privacy;
+using HccPathway.Audit.Tamper;
+using HccPathway.ServiceDefaults;
+
+// `-- replay <id>` and `-- verify <id>` answer on the console and exit; the web host is never started.
+if (AuditCommandLine.IsCommand(args))
+{
+    return await AuditCommandLine.Run(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityDisclosurePolicy();
+var marten = builder.AddAuditReading();
+
+// The audit service owns no pathway events and consumes none: it reads the stream and its own documents only.
+marten.AddSubscriptionWithServices<HashChainSubscription>(ServiceLifetime.Singleton);
+
+var app = builder.Build();
+app.UsePathwayDefaults();
+app.MapAuditEndpoints();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using HccPathway.Contracts.Scheduling;
+
+namespace HccPathway.Audit.Replay;
+
+/// <summary>The regimen part of the fold: planned items, what was given, and the holds (SCHED-*).</summary>
+internal static class RegimenFold
+{
+    public static RegimenAsOf? Apply(RegimenAsOf? regimen, object data)
+    {
+        // Scheduling always plans the regimen first; an item before it would be a corrupt stream, so it is passed over.
+        if (regimen is null)
+        {
+            return null;
+        }
+
+        return data switch
+        {
+            TherapyItemPlanned p => Put(regimen, new TherapyItemAsOf(
+                p.ItemId, p.ItemType, p.Drug, p.Phase, p.DueOn, TherapyItemStatuses.Planned, null)),
+            TherapyItemRescheduled r => Update(regimen, r.ItemId, i => i with { DueOn = r.DueOn }),
+            TherapyItemCancelled c => Update(regimen, c.ItemId, i => i with { Status = TherapyItemStatuses.Cancelled }),
+            TherapyItemMissed m => Update(regimen, m.ItemId, i => i with { Status = TherapyItemStatuses.Missed }),
+            LenvatinibStarted s => Done(regimen, s.ItemId, s.StartedOn) with
+            {
+                LenvatinibStartedOn = s.StartedOn,
+                LenvatinibDailyDoseMg = s.DailyDoseMg,
+                LenvatinibLastDoseOn = null,
+            },
+            LenvatinibStopped s => (s.StopItemId is { } stop ? Done(regimen, stop, s.LastDoseOn) : regimen) with
+            {
+                LenvatinibLastDoseOn = s.LastDoseOn,
+            },
+            LenvatinibDoseChanged d => regimen with { LenvatinibDailyDoseMg = d.DailyDoseMg },
+            TacePerformed t => Done(regimen, t.ItemId, t.PerformedOn) with
+            {
+                TaceSessions = regimen.TaceSessions + 1,
+                LastTaceOn = Latest(regimen.LastTaceOn, t.PerformedOn),
+            },
+            CamrelizumabAdministered c => Done(regimen, c.ItemId, c.AdministeredOn) with
+            {
+                CamrelizumabDoses = regimen.CamrelizumabDoses + 1,
+                LastCamrelizumabOn = Latest(regimen.LastCamrelizumabOn, c.AdministeredOn),
+            },
+            TreatmentHeld h => regimen with
+            {
+                Holds = regimen.Holds.RemoveAll(x => x.HoldId == h.HoldId)
+                    .Add(new HoldAsOf(h.HoldId, h.Drug, h.HeldFrom, h.AdverseEventId, h.Grade, null)),
+            },
+            TreatmentResumable r => regimen with
+            {
+                Holds = regimen.Holds.Select(x => x.HoldId == r.HoldId ? x with { Grade = r.Grade, ResumableFrom = r.ResumableFrom } : x)
+                    .ToImmutableList(),
+            },
+            TreatmentResumed r => regimen with { Holds = regimen.Holds.RemoveAll(x => r.HoldIds.Contains(x.HoldId)) },
+            _ => regimen,
+        };
+    }
+
+    private static RegimenAsOf Put(RegimenAsOf regimen, TherapyItemAsOf item) =>
+        regimen with { Items = regimen.Items.SetItem(item.ItemId, item) };
+
+    private static RegimenAsOf Update(RegimenAsOf regimen, string itemId, Func<TherapyItemAsOf, TherapyItemAsOf> change) =>
+        regimen.Items.TryGetValue(itemId, out var item) ? Put(regimen, change(item)) : regimen;
+
+    private static RegimenAsOf Done(RegimenAsOf regimen, string itemId, DateOnly on) =>
+        Update(regimen, itemId, i => i with { Status = TherapyItemStatuses.Done, DoneOn = on });
+
+    private static DateOnly Latest(DateOnly? current, DateOnly candidate) =>
+        current is { } c && c > candidate ? c : candidate;
+}

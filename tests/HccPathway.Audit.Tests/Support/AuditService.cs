@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using HccPathway.ServiceDefaults.Security;
+using HccPathway.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HccPathway.Audit.Tests.Support;
+
+/// <summary>
+/// The Audit service in-process against real PostgreSQL (schemas of its own) and real RabbitMQ. The other services are
+/// not running: tests append their events to the stream directly, as those services would.
+/// </summary>
+public sealed class AuditService : IAsyncLifetime
+{
+    public PathwayServiceFactory<AuditApi> Factory { get; private set; } = null!;
+
+    public IDocumentStore Store => Factory.Services.GetRequiredService<IDocumentStore>();
+
+    public string EventsSchema => Factory.Schemas.Events;
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        Factory = new PathwayServiceFactory<AuditApi>(infrastructure, IsolatedSchemas.New(), AuditApi.ServiceName);
+        _ = Factory.Server;
+    }
+
+    public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
+
+    public HttpClient Auditor(string subject = "auditor-1") => Factory.ClientAs(Roles.Auditor, subject);
+
+    /// <summary>An auditor whose token also carries the explicit permission to see the patient's identity.</summary>
+    public HttpClient AuditorWithIdentityPermission(string subject = "auditor-phi")
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.WithClaims(subject, Roles.Auditor, ("phi", "read")));
+        return client;
+    }
+
+    /// <summary>Appends the story one step per transaction, each with its user and its own correlation id.</summary>
+    public async Task<Guid> Record(Story story, int steps = int.MaxValue)
+    {
+        var first = true;
+        foreach (var (user, events) in story.Steps().Take(steps))
+        {
+            await Append(story.PathwayId, user, first, events);
+            first = false;
+        }
+
+        return story.PathwayId;
+    }
+
+    public async Task Append(Guid pathwayId, string user, bool start, params object[] events)
+    {
+        await using var session = Store.LightweightSession();
+        session.LastModifiedBy = user;
+        session.CorrelationId = Guid.NewGuid().ToString("N");
+        if (start)
+        {
+            session.Events.StartStream(pathwayId, events);
+        }
+        else
+        {
+            session.Events.Append(pathwayId, events);
+        }
+
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Runs SQL against this test class's own events schema (<c>{events}</c> is replaced by it).</summary>
+    public async Task<int> Sql(string sql, params object[] parameters)
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var connection = new NpgsqlConnection(infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{events}", EventsSchema, StringComparison.Ordinal), connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> Scalar<T>(string sql, params object[] parameters)
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var connection = new NpgsqlConnection(infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{events}", EventsSchema, StringComparison.Ordinal), connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
