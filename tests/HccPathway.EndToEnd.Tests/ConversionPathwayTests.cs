@@ -1,9 +1,11 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
 using HccPathway.DemoData;
+using HccPathway.Testing;
 using Xunit.Abstractions;
 
 namespace HccPathway.EndToEnd.Tests;
@@ -126,6 +128,65 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         var story = stream.Select(s => s.Name)
             .Where(n => n is not ("surgery-planning.surgical-readiness-evaluated.v1" or "assessment.response-assessment-started.v1"));
         Assert.Equal(ExpectedStory, story);
+
+        await AuditTellsTheSameStory(id, stream, surgeryOn);
+    }
+
+    /// <summary>
+    /// The audit API: the history equals what RabbitMQ carried, the replay as of three moments shows what was known then
+    /// (the plan before any dose; the hold; what the MDT knew when it decided), and the hash chain verifies.
+    /// </summary>
+    private async Task AuditTellsTheSameStory(Guid id, IReadOnlyList<(long Version, string Name)> wire, DateOnly surgeryOn)
+    {
+        var auditor = system.Auditor();
+        var history = await auditor.GetFromJsonAsync<JsonElement>($"/pathways/{id}/history?pageSize=500");
+        // A background readiness re-evaluation may land after the wire was read: compare the events the wire had seen.
+        var entries = history.GetProperty("items").EnumerateArray().Take(wire.Count).ToArray();
+        Assert.Equal(wire.Select(w => w.Name), entries.Select(e => e.Str("name")));
+        Assert.Equal(wire.Select(w => w.Version), entries.Select(e => e.GetProperty("version").GetInt64()));
+        Assert.All(entries, e => Assert.Equal(e.Str("name").Split('.')[0], e.Str("owner")));
+        Assert.Equal("dr-conversion", entries[0].Str("user"));
+        Assert.NotEqual("dr-conversion", entries.First(e => e.Str("name") == "scheduling.treatment-held.v1").Str("user"));
+
+        DateTimeOffset RecordedAt(Func<JsonElement, bool> match) => entries.Last(match).GetProperty("recordedAt").GetDateTimeOffset();
+        async Task<JsonElement> AsOf(DateTimeOffset at) =>
+            await auditor.GetFromJsonAsync<JsonElement>($"/pathways/{id}/state?asOf={Uri.EscapeDataString(at.ToString("O"))}");
+
+        // 1. The regimen as planned, before lenvatinib started.
+        var planned = await AsOf(RecordedAt(e => e.Str("name") == "scheduling.therapy-item-planned.v1"
+            && entries.TakeWhile(x => x.Str("name") != "scheduling.lenvatinib-started.v1").Contains(e)));
+        Assert.Equal(JsonValueKind.Null, planned.GetProperty("regimen").GetProperty("lenvatinibStartedOn").ValueKind);
+        Assert.Equal(0, planned.GetProperty("regimen").GetProperty("camrelizumabDoses").GetInt32());
+        Assert.Equal(JsonValueKind.Null, planned.GetProperty("latestResponse").ValueKind);
+
+        // 2. When camrelizumab was held: two doses given, one open grade 3 AE, the hold on record.
+        var held = await AsOf(RecordedAt(e => e.Str("name") == "scheduling.treatment-held.v1"));
+        Assert.Equal(2, held.GetProperty("regimen").GetProperty("camrelizumabDoses").GetInt32());
+        Assert.Equal(3, Assert.Single(held.GetProperty("openAdverseEvents").EnumerateArray()).GetProperty("grade").GetInt32());
+        Assert.Contains(held.GetProperty("regimen").GetProperty("holds").EnumerateArray(), h => h.Str("drug") == "camrelizumab");
+
+        // 3. What the MDT knew when it decided to resect: PR/SD, readiness all pass, no decision yet.
+        var beforeMdt = await AsOf(RecordedAt(e => e.Str("name") == "scheduling.lenvatinib-stopped.v1"));
+        Assert.Equal("PR", beforeMdt.GetProperty("latestResponse").Str("mrecistCategory"));
+        Assert.Equal("SD", beforeMdt.GetProperty("latestResponse").Str("recistCategory"));
+        Assert.Equal("ready", beforeMdt.GetProperty("readiness").Str("verdict"));
+        Assert.Equal(JsonValueKind.Null, beforeMdt.GetProperty("latestMdtDecision").ValueKind);
+        Assert.Equal(JsonValueKind.Null, beforeMdt.GetProperty("resection").ValueKind);
+
+        // Now: resected R0 on the day, adjuvant therapy planned.
+        var now = await auditor.GetFromJsonAsync<JsonElement>($"/pathways/{id}/state");
+        Assert.Equal("resect", now.GetProperty("latestMdtDecision").Str("outcome"));
+        Assert.Equal("R0", now.GetProperty("resection").Str("margin"));
+        Assert.Equal(surgeryOn, now.GetProperty("resection").Date("performedOn"));
+        Assert.True(now.GetProperty("adjuvant").GetProperty("planned").GetBoolean());
+
+        // The hash chain is sealed by the audit service's subscription in the background, then verifies intact.
+        var verification = await Eventually.Get(async () =>
+        {
+            var v = await auditor.GetFromJsonAsync<JsonElement>($"/pathways/{id}/verification");
+            return v.Str("status") == "not-yet-sealed" || v.GetProperty("sealedVersion").GetInt64() < wire.Count ? (JsonElement?)null : v;
+        }, TimeSpan.FromSeconds(30), "the hash chain to be sealed");
+        Assert.Equal("intact", verification!.Value.Str("status"));
     }
 
     private static readonly string[] ExpectedStory =

@@ -1,4 +1,5 @@
 using HccPathway.Assessment;
+using HccPathway.Audit;
 using HccPathway.Contracts;
 using HccPathway.DemoData;
 using HccPathway.Intake;
@@ -31,6 +32,9 @@ public class PathwaySystem : IAsyncLifetime
 
     public PathwayServiceFactory<SurgeryPlanningApi> SurgeryPlanning { get; private set; } = null!;
 
+    /// <summary>The read-only audit service over the same events schema (no broker).</summary>
+    public PathwayServiceFactory<AuditApi> Audit { get; private set; } = null!;
+
     public RabbitMqProbe Wire { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
@@ -48,6 +52,7 @@ public class PathwaySystem : IAsyncLifetime
         Scheduling = Start(new PathwayServiceFactory<SchedulingApi>(Infrastructure, Schemas, Owners.Scheduling));
         Assessment = Start(new PathwayServiceFactory<AssessmentApi>(Infrastructure, Schemas, Owners.Assessment));
         SurgeryPlanning = Start(new PathwayServiceFactory<SurgeryPlanningApi>(Infrastructure, Schemas, Owners.SurgeryPlanning));
+        Audit = Start(new PathwayServiceFactory<AuditApi>(Infrastructure, Schemas, AuditApi.ServiceName));
         return Task.CompletedTask;
     }
 
@@ -59,7 +64,7 @@ public class PathwaySystem : IAsyncLifetime
         }
     }
 
-    public IReadOnlyList<IAsyncDisposable> Factories() => [Intake, Scheduling, Assessment, SurgeryPlanning];
+    public IReadOnlyList<IAsyncDisposable> Factories() => [Intake, Scheduling, Assessment, SurgeryPlanning, Audit];
 
     public IReadOnlyList<(string Service, IDocumentStore Store)> Stores() =>
     [
@@ -67,7 +72,11 @@ public class PathwaySystem : IAsyncLifetime
         (Owners.Scheduling, Scheduling.Services.GetRequiredService<IDocumentStore>()),
         (Owners.Assessment, Assessment.Services.GetRequiredService<IDocumentStore>()),
         (Owners.SurgeryPlanning, SurgeryPlanning.Services.GetRequiredService<IDocumentStore>()),
+        (AuditApi.ServiceName, Audit.Services.GetRequiredService<IDocumentStore>()),
     ];
+
+    /// <summary>An auditor's client of the audit API.</summary>
+    public HttpClient Auditor(string subject = "auditor-e2e") => Audit.ClientAs(Roles.Auditor, subject);
 
     /// <summary>A clinician's client of all four APIs (clinicians may record and decide).</summary>
     public PathwayClient ClinicianApi(string subject = "dr-e2e") => new(
