@@ -117,6 +117,9 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         var adjuvantPlanned = (await wire.Next<AdjuvantTherapyPlanned>(id)).Message;
         Assert.Equal(adjuvant.Date("startOn"), adjuvantPlanned.Date("startOn"));
 
+        // The adjuvant items follow their plan event; wait for the whole story to reach the wire.
+        await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= 18),
+            TimeSpan.FromSeconds(30), "the adjuvant items on the wire");
         var stream = system.StreamOnWire(id);
         output.WriteLine(string.Join(Environment.NewLine, stream.Select(s => $"{s.Version} {s.Name}")));
         Assert.Equal(Enumerable.Range(1, stream.Count).Select(v => (long)v), stream.Select(s => s.Version));
