@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HccPathway.EndToEnd.Tests;
 
 /// <summary>
-/// The whole system in-process: the four services as WebApplicationFactory hosts on the run's real PostgreSQL and
+/// The whole system in-process: the four pathway services and the audit service as WebApplicationFactory hosts on the run's real PostgreSQL and
 /// RabbitMQ, sharing one events schema (each with its own documents schema) and one fresh RabbitMQ virtual host, so
 /// they cooperate only through the stream's relays and RabbitMQ as in production. A raw RabbitMQ subscriber bound to
 /// every event type sees what an outside system would.
