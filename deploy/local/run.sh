@@ -2,6 +2,8 @@
 # Runs the whole system: PostgreSQL and RabbitMQ (from Debian packages when no container runtime answers), then the
 # Aspire AppHost with every service and the dashboard. Ctrl+C (or SIGTERM) stops the AppHost and the services; the
 # databases keep running (deploy/local/infra-down.sh stops them).
+#   deploy/local/run.sh --seed 40    also creates 40 synthetic patients through the APIs (demo data).
+# Other arguments go to the AppHost as configuration, e.g. --Demo:Seed=7.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -21,4 +23,13 @@ Starting HccPathway.
                 -d '{"subject":"alice","roles":["coordinator"]}'
 INFO
 
-exec dotnet run --project aspire/HccPathway.AppHost --launch-profile http "$@"
+apphost_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seed) apphost_args+=("--Demo:Patients=${2:?--seed needs a number of patients}"); shift 2 ;;
+    --seed=*) apphost_args+=("--Demo:Patients=${1#--seed=}"); shift ;;
+    *) apphost_args+=("$1"); shift ;;
+  esac
+done
+
+exec dotnet run --project aspire/HccPathway.AppHost --launch-profile http -- "${apphost_args[@]}"

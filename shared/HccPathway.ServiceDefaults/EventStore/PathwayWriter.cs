@@ -11,8 +11,12 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// The one way a service writes to a pathway stream: rebuild the state, let the decider decide, append with
 /// optimistic concurrency. A refusal becomes problem details and a stale version becomes 409; neither appends.
 /// </summary>
-public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
+public sealed class PathwayWriter(ISessionFactory sessions, TimeProvider clock)
 {
+    // Without If-Match the caller asked for no particular version, so losing a race to another service's consumer
+    // (the stream is shared) is decided again on the new state rather than answered with 409.
+    private const int AttemptsWithoutExpectedVersion = 3;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Opens a new pathway stream with the decider's events.</summary>
@@ -24,6 +28,7 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
             return ProblemResults.From(rejection);
         }
 
+        await using var session = sessions.OpenSession();
         session.Events.StartStream<TState>(pathwayId, decision.Events.ToArray());
         try
         {
@@ -54,33 +59,48 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
         Guid pathwayId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellation)
         where TState : class
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var stream = expectedVersion is { } expected
-                ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-                : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
-
-            if (stream.Aggregate is not { } state)
+            try
             {
-                return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
+                return await TryAppend(pathwayId, expectedVersion, decide, cancellation);
             }
-
-            var decision = decide(state);
-            if (decision.Rejection is { } rejection)
+            catch (ConcurrencyException) when (expectedVersion is null && attempt < AttemptsWithoutExpectedVersion)
             {
-                return ProblemResults.From(rejection);
+                // Decide again on the state that won.
             }
-
-            stream.AppendMany(decision.Events.ToArray());
-            await session.SaveChangesAsync(cancellation);
-
-            var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
-            return new Appended(pathwayId, version, Names(decision.Events)).AsOk();
+            catch (ConcurrencyException)
+            {
+                return ProblemResults.StaleVersion(pathwayId, expectedVersion);
+            }
         }
-        catch (ConcurrencyException)
+    }
+
+    private async Task<IResult> TryAppend<TState>(
+        Guid pathwayId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellation)
+        where TState : class
+    {
+        await using var session = sessions.OpenSession();
+        var stream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
+            : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
+
+        if (stream.Aggregate is not { } state)
         {
-            return ProblemResults.StaleVersion(pathwayId, expectedVersion);
+            return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
         }
+
+        var decision = decide(state);
+        if (decision.Rejection is { } rejection)
+        {
+            return ProblemResults.From(rejection);
+        }
+
+        stream.AppendMany(decision.Events.ToArray());
+        await session.SaveChangesAsync(cancellation);
+
+        var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
+        return new Appended(pathwayId, version, Names(decision.Events)).AsOk();
     }
 
     private static string[] Names(IEnumerable<object> events) =>
