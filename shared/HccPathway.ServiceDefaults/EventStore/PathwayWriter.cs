@@ -11,12 +11,8 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// The one way a service writes to a pathway stream: rebuild the state, let the decider decide, append with
 /// optimistic concurrency. A refusal becomes problem details and a stale version becomes 409; neither appends.
 /// </summary>
-public sealed class PathwayWriter(ISessionFactory sessions, TimeProvider clock)
+public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
 {
-    // Without If-Match the caller asked for no particular version, so losing a race to another service's consumer
-    // (the stream is shared) is decided again on the new state rather than answered with 409.
-    private const int AttemptsWithoutExpectedVersion = 3;
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Opens a new pathway stream with the decider's events.</summary>
@@ -28,7 +24,6 @@ public sealed class PathwayWriter(ISessionFactory sessions, TimeProvider clock)
             return ProblemResults.From(rejection);
         }
 
-        await using var session = sessions.OpenSession();
         session.Events.StartStream<TState>(pathwayId, decision.Events.ToArray());
         try
         {
@@ -59,48 +54,33 @@ public sealed class PathwayWriter(ISessionFactory sessions, TimeProvider clock)
         Guid pathwayId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellation)
         where TState : class
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            var stream = expectedVersion is { } expected
+                ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
+                : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
+
+            if (stream.Aggregate is not { } state)
             {
-                return await TryAppend(pathwayId, expectedVersion, decide, cancellation);
+                return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
             }
-            catch (ConcurrencyException) when (expectedVersion is null && attempt < AttemptsWithoutExpectedVersion)
+
+            var decision = decide(state);
+            if (decision.Rejection is { } rejection)
             {
-                // Decide again on the state that won.
+                return ProblemResults.From(rejection);
             }
-            catch (ConcurrencyException)
-            {
-                return ProblemResults.StaleVersion(pathwayId, expectedVersion);
-            }
+
+            stream.AppendMany(decision.Events.ToArray());
+            await session.SaveChangesAsync(cancellation);
+
+            var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
+            return new Appended(pathwayId, version, Names(decision.Events)).AsOk();
         }
-    }
-
-    private async Task<IResult> TryAppend<TState>(
-        Guid pathwayId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellation)
-        where TState : class
-    {
-        await using var session = sessions.OpenSession();
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-            : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
-
-        if (stream.Aggregate is not { } state)
+        catch (ConcurrencyException)
         {
-            return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
+            return ProblemResults.StaleVersion(pathwayId, expectedVersion);
         }
-
-        var decision = decide(state);
-        if (decision.Rejection is { } rejection)
-        {
-            return ProblemResults.From(rejection);
-        }
-
-        stream.AppendMany(decision.Events.ToArray());
-        await session.SaveChangesAsync(cancellation);
-
-        var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
-        return new Appended(pathwayId, version, Names(decision.Events)).AsOk();
     }
 
     private static string[] Names(IEnumerable<object> events) =>
