@@ -32,13 +32,18 @@ public static class Infrastructure
 
     private static async Task<InfrastructureEndpoints> Find()
     {
-        await Task.Yield();
         var postgres = Environment.GetEnvironmentVariable("HCC_POSTGRES");
         var rabbit = Environment.GetEnvironmentVariable("HCC_RABBITMQ");
         if (!string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(rabbit))
         {
             var management = Environment.GetEnvironmentVariable("HCC_RABBITMQ_MANAGEMENT");
-            return new InfrastructureEndpoints(postgres, new Uri(rabbit), "external", string.IsNullOrWhiteSpace(management) ? null : management);
+            if (string.IsNullOrWhiteSpace(management))
+            {
+                return new InfrastructureEndpoints(postgres, new Uri(rabbit), "external");
+            }
+
+            await RabbitMqVirtualHosts.RemoveLeftovers(new Uri(rabbit), management);
+            return new InfrastructureEndpoints(postgres, new Uri(rabbit), "external", management);
         }
 
         try

@@ -3,14 +3,41 @@ using System.Text;
 
 namespace HccPathway.Testing;
 
-/// <summary>Creates isolated RabbitMQ virtual hosts (removed when the test process exits).</summary>
+/// <summary>Creates isolated RabbitMQ virtual hosts (removed when the test process exits, or by a later run).</summary>
 internal static class RabbitMqVirtualHosts
 {
+    private const string Prefix = "hcc-test-";
+    private const string StampFormat = "yyyyMMddHHmmss";
+
+    // A test process that is killed never runs its exit handler; a later run removes what it left behind. An hour is
+    // far longer than any run, so a virtual host still in use by a concurrent test process is never touched.
+    private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
+
+    public static async Task RemoveLeftovers(Uri amqp, string managementUrl)
+    {
+        var (user, password) = Credentials(amqp);
+        using var http = Client(new Uri(managementUrl), user, password);
+        using var vhosts = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/vhosts?columns=name"));
+        var cutoff = DateTime.UtcNow - LeftoverAge;
+        foreach (var name in vhosts.RootElement.EnumerateArray().Select(v => v.GetProperty("name").GetString() ?? ""))
+        {
+            if (name.StartsWith(Prefix, StringComparison.Ordinal)
+                && name.Length >= Prefix.Length + StampFormat.Length
+                && DateTime.TryParseExact(name.AsSpan(Prefix.Length, StampFormat.Length), StampFormat,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var created)
+                && created < cutoff)
+            {
+                await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(name)}");
+            }
+        }
+    }
+
     public static async Task<Uri> Create(Uri amqp, string managementUrl)
     {
         var management = new Uri(managementUrl);
         var (user, password) = Credentials(amqp);
-        var vhost = $"hcc-test-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];
+        var vhost = $"{Prefix}{DateTime.UtcNow.ToString(StampFormat, System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..40];
 
         using var http = Client(management, user, password);
 
