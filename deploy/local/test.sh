@@ -13,6 +13,9 @@ if [ -f .local/infra.env ]; then
   . .local/infra.env
 fi
 
+# kubectl (Kustomize) renders the Kubernetes overlays for the offline manifest checks.
+deploy/local/k8s-tools.sh
+
 results="$root/.local/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -14,4 +14,7 @@ public static class RelayHeaders
 
     /// <summary>The stable stored event name, e.g. intake.patient-enrolled.v1.</summary>
     public const string EventName = "hcc-event-name";
+
+    /// <summary>The hospital (event store tenant) the event belongs to; consumers write their effects in it.</summary>
+    public const string Hospital = "hcc-hospital";
 }

@@ -32,11 +32,12 @@ public class PathwayServiceFactory<TProgram>(
         builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }
 
-    /// <summary>An HTTP client carrying a bearer token for <paramref name="role"/>.</summary>
-    public HttpClient ClientAs(string role, string subject = "test-user")
+    /// <summary>An HTTP client carrying a bearer token for <paramref name="role"/>, of <paramref name="hospital"/> when given.</summary>
+    public HttpClient ClientAs(string role, string subject = "test-user", string? hospital = null)
     {
         var client = CreateClient();
-        var token = TokenIssuer.Issue(new TokenSettings { SigningKey = TokenSettings.DevelopmentSigningKey }, subject, [role], DateTimeOffset.UtcNow);
+        var token = TokenIssuer.Issue(
+            new TokenSettings { SigningKey = TokenSettings.DevelopmentSigningKey }, subject, [role], DateTimeOffset.UtcNow, hospital);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

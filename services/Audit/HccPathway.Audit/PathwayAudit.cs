@@ -8,16 +8,21 @@ using Marten;
 
 namespace HccPathway.Audit;
 
-/// <summary>What an auditor can ask of one pathway, for the HTTP API and the command line alike. Read-only.</summary>
+/// <summary>
+/// What an auditor can ask of one pathway, for the HTTP API and the command line alike. Read-only, and only within
+/// the hospital the session is opened for: another hospital's pathway does not exist here.
+/// </summary>
 public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySession session)
 {
-    public Task<bool> Exists(Guid pathwayId, CancellationToken ct) => rows.StreamExists(pathwayId, ct);
+    private string Hospital => session.TenantId;
+
+    public Task<bool> Exists(Guid pathwayId, CancellationToken ct) => rows.StreamExists(Hospital, pathwayId, ct);
 
     public async Task<HistoryPage> History(Guid pathwayId, HistoryQuery query, bool discloseIdentity, CancellationToken ct)
     {
-        var total = await rows.Count(pathwayId, query.Filter, ct);
-        var version = await rows.LatestVersion(pathwayId, ct);
-        var page = await rows.Read(pathwayId, query.Filter, ct, query.Skip, query.PageSize);
+        var total = await rows.Count(Hospital, pathwayId, query.Filter, ct);
+        var version = await rows.LatestVersion(Hospital, pathwayId, ct);
+        var page = await rows.Read(Hospital, pathwayId, query.Filter, ct, query.Skip, query.PageSize);
         return new HistoryPage(
             pathwayId, version, total, query.Page, query.PageSize, page.Select(e => HistoryEntry.From(e, discloseIdentity)).ToList());
     }
@@ -28,13 +33,13 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
     /// </summary>
     public async Task<PathwayAsOf> Replay(Guid pathwayId, DateTimeOffset? asOf, long? version, CancellationToken ct)
     {
-        var events = await rows.Read(pathwayId, new EventFilter(To: asOf, UpToVersion: version), ct);
+        var events = await rows.Read(Hospital, pathwayId, new EventFilter(To: asOf, UpToVersion: version), ct);
         return PathwayFold.Fold(pathwayId, bodies.ReadAll(events));
     }
 
     public async Task<Verification> Verify(Guid pathwayId, CancellationToken ct)
     {
-        var stored = await rows.Read(pathwayId, new EventFilter(), ct);
+        var stored = await rows.Read(Hospital, pathwayId, new EventFilter(), ct);
         var seals = await session.Query<EventSeal>()
             .Where(s => s.StreamId == pathwayId)
             .OrderBy(s => s.Version)
@@ -44,7 +49,7 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
 
     public async Task<Bundle> Export(Guid pathwayId, bool discloseIdentity, string exportedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var stored = await rows.Read(pathwayId, new EventFilter(), ct);
+        var stored = await rows.Read(Hospital, pathwayId, new EventFilter(), ct);
         var events = stored.Select(e => new ExportedEvent(e, bodies.Read(e).Data)).ToList();
         return FhirExport.Build(pathwayId, events, discloseIdentity, exportedBy, now);
     }

@@ -4,6 +4,8 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
+using JasperFx.MultiTenancy;
+using HccPathway.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -29,6 +31,7 @@ public static class PathwayEventStore
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
+        builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
 
         return builder.Services.AddMarten(_ =>
             {
@@ -36,6 +39,10 @@ public static class PathwayEventStore
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = documentsSchema;
                 ConfigureEvents(options.Events, eventsSchema);
+
+                // Every read model belongs to one hospital, like the events it is built from; a service may opt a
+                // document out (SingleTenanted) only when it is keyed by something globally unique.
+                options.Policies.AllDocumentsAreMultiTenanted();
                 documents?.Invoke(options);
                 return options;
             })
@@ -48,6 +55,9 @@ public static class PathwayEventStore
     {
         events.DatabaseSchemaName = eventsSchema;
         events.StreamIdentity = StreamIdentity.AsGuid;
+
+        // Hospitals share the store; each event and stream carries its hospital (tenant) and sessions see only theirs.
+        events.TenancyStyle = TenancyStyle.Conjoined;
         events.AppendMode = EventAppendMode.Quick;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;

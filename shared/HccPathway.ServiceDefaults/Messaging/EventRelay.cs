@@ -85,6 +85,7 @@ public sealed partial class EventRelay : SubscriptionBase
         context.Headers.Set(RelayHeaders.StreamVersion, e.Version);
         context.Headers.Set(RelayHeaders.GlobalSequence, e.Sequence);
         context.Headers.Set(RelayHeaders.EventName, e.EventTypeName);
+        context.Headers.Set(RelayHeaders.Hospital, e.TenantId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -1,4 +1,7 @@
+using HccPathway.Contracts;
+using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
+using Marten.Services;
 using JasperFx;
 using MassTransit;
 
@@ -22,7 +25,9 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
             ?? throw new InvalidOperationException($"{ConsumerName} received a message without a message id.");
         var key = $"{ConsumerName}/{messageId}";
 
-        await using var session = store.LightweightSession();
+        // The effects belong to the hospital of the event that caused them.
+        var hospital = context.GetServiceOrCreateInstance<Hospitals>().OfHeader(context.Headers.Get<string>(RelayHeaders.Hospital));
+        await using var session = store.LightweightSession(new SessionOptions { TenantId = hospital });
         session.LastModifiedBy = ConsumerName;
         session.SetHeader("consumer", ConsumerName);
         session.CausationId = messageId.ToString();

@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,6 +9,9 @@ namespace HccPathway.ServiceDefaults.Messaging;
 
 public static class PathwayMessaging
 {
+    /// <summary>Configuration key: declare every consumer queue as a quorum queue (true on Kubernetes).</summary>
+    public const string QuorumQueuesKey = "Messaging:QuorumQueues";
+
     /// <summary>
     /// MassTransit on RabbitMQ for one service, plus the relay that publishes the event types the service owns.
     /// Queues are named <c>{service}-{consumer}</c>, so two services never compete for one queue.
@@ -20,10 +24,25 @@ public static class PathwayMessaging
     {
         var broker = new Uri(builder.Configuration.RequireConnectionString("messaging"));
 
+        // Replicated (Raft) queues for a RabbitMQ cluster; off by default so an existing local broker's classic
+        // queues are not redeclared with another type. A queue's type is fixed when it is created.
+        var quorumQueues = builder.Configuration.GetValue<bool>(QuorumQueuesKey);
+
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, false));
             consumers?.Invoke(x);
+            if (quorumQueues)
+            {
+                x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
+                });
+            }
+
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(broker, h => h.PublisherConfirmation = true);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using HccPathway.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,10 +13,16 @@ namespace HccPathway.ServiceDefaults.Security;
 /// <summary>Signs tokens with the configured key. Used by tests and by the Development-only token endpoint.</summary>
 public static class TokenIssuer
 {
-    public static string Issue(TokenSettings settings, string subject, IEnumerable<string> roles, DateTimeOffset now)
+    /// <param name="hospital">The user's hospital (tenant); none means the deployment's default hospital.</param>
+    public static string Issue(
+        TokenSettings settings, string subject, IEnumerable<string> roles, DateTimeOffset now, string? hospital = null)
     {
         var claims = new List<Claim> { new("sub", subject) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
+        if (!string.IsNullOrWhiteSpace(hospital))
+        {
+            claims.Add(new Claim(Hospitals.ClaimType, hospital));
+        }
 
         var descriptor = new SecurityTokenDescriptor
         {
@@ -33,7 +40,8 @@ public static class TokenIssuer
     }
 
     /// <summary>
-    /// <c>POST /dev/tokens</c> with <c>{"subject":"alice","roles":["coordinator"]}</c> returns a bearer token.
+    /// <c>POST /dev/tokens</c> with <c>{"subject":"alice","roles":["coordinator"]}</c> returns a bearer token; an
+    /// optional <c>"hospital"</c> puts the user in that hospital.
     /// Mapped only in Development, so local runs need no identity provider.
     /// </summary>
     public static IEndpointRouteBuilder MapDevelopmentTokens(this WebApplication app)
@@ -54,7 +62,7 @@ public static class TokenIssuer
                     });
                 }
 
-                return Results.Ok(new { token = Issue(settings, request.Subject, request.Roles, clock.GetUtcNow()) });
+                return Results.Ok(new { token = Issue(settings, request.Subject, request.Roles, clock.GetUtcNow(), request.Hospital) });
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -62,4 +70,4 @@ public static class TokenIssuer
     }
 }
 
-public sealed record DevTokenRequest(string Subject, IReadOnlyList<string> Roles);
+public sealed record DevTokenRequest(string Subject, IReadOnlyList<string> Roles, string? Hospital = null);

@@ -14,7 +14,8 @@ public sealed record EventFilter(
 
 /// <summary>
 /// Reads pathway events as stored, with plain SQL over the shared events schema. Read-only: the audit service never
-/// writes to the event tables.
+/// writes to the event tables. Reads of one pathway are always narrowed to one hospital (the Marten tenant), because
+/// plain SQL bypasses the tenancy that Marten sessions apply.
 /// </summary>
 public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
 {
@@ -28,28 +29,30 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
     public static EventRows FromConfiguration(IConfiguration configuration, NpgsqlDataSource dataSource) =>
         new(dataSource, configuration["Pathway:EventsSchema"] ?? PathwayEventStore.DefaultEventsSchema);
 
-    public async Task<bool> StreamExists(Guid streamId, CancellationToken ct)
+    public async Task<bool> StreamExists(string tenant, Guid streamId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select exists(select 1 from {eventsSchema}.mt_events where stream_id = $1)");
+            $"select exists(select 1 from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
     /// <summary>The highest stored version of the stream (0 when it has no events).</summary>
-    public async Task<long> LatestVersion(Guid streamId, CancellationToken ct)
+    public async Task<long> LatestVersion(string tenant, Guid streamId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1");
+            $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>A stream's events in version order, filtered, with paging (<paramref name="skip"/>, <paramref name="take"/>).</summary>
     public async Task<IReadOnlyList<StoredEvent>> Read(
-        Guid streamId, EventFilter filter, CancellationToken ct, int skip = 0, int? take = null)
+        string tenant, Guid streamId, EventFilter filter, CancellationToken ct, int skip = 0, int? take = null)
     {
-        var (where, parameters) = Where(streamId, filter);
+        var (where, parameters) = Where(tenant, streamId, filter);
         var paging = take is { } t ? $" limit {t} offset {skip}" : skip > 0 ? $" offset {skip}" : "";
         await using var command = dataSource.CreateCommand(
             $"select {Columns} from {eventsSchema}.mt_events where {where} order by version{paging}");
@@ -57,9 +60,9 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return await ReadAll(command, ct);
     }
 
-    public async Task<long> Count(Guid streamId, EventFilter filter, CancellationToken ct)
+    public async Task<long> Count(string tenant, Guid streamId, EventFilter filter, CancellationToken ct)
     {
-        var (where, parameters) = Where(streamId, filter);
+        var (where, parameters) = Where(tenant, streamId, filter);
         await using var command = dataSource.CreateCommand($"select count(*) from {eventsSchema}.mt_events where {where}");
         command.Parameters.AddRange(parameters);
         return (long)(await command.ExecuteScalarAsync(ct))!;
@@ -93,10 +96,10 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return await ReadAll(command, ct);
     }
 
-    private static (string Where, NpgsqlParameter[] Parameters) Where(Guid streamId, EventFilter filter)
+    private static (string Where, NpgsqlParameter[] Parameters) Where(string tenant, Guid streamId, EventFilter filter)
     {
-        var clauses = new List<string> { "stream_id = $1" };
-        var parameters = new List<NpgsqlParameter> { new() { Value = streamId } };
+        var clauses = new List<string> { "stream_id = $1", "tenant_id = $2" };
+        var parameters = new List<NpgsqlParameter> { new() { Value = streamId }, new() { Value = tenant } };
         void Add(string clause, object value)
         {
             parameters.Add(new NpgsqlParameter { Value = value });
