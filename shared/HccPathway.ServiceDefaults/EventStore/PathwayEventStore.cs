@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -38,6 +39,11 @@ public static class PathwayEventStore
                 var options = new StoreOptions();
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = documentsSchema;
+
+                // Replicas (and services) starting together race for Marten's migration lock. The loser starts
+                // against the schema the winner is applying instead of crash-looping; its own tables are created
+                // on first use.
+                options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
                 ConfigureEvents(options.Events, eventsSchema);
 
                 // Every read model belongs to one hospital, like the events it is built from; a service may opt a
