@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.Http.Idempotency;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -29,6 +30,7 @@ public static class PathwayEventStore
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
+        builder.AddPathwayIdempotency();
 
         return builder.Services.AddMarten(_ =>
             {
@@ -36,6 +38,7 @@ public static class PathwayEventStore
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = documentsSchema;
                 ConfigureEvents(options.Events, eventsSchema);
+                options.AddIdempotencyRecords();
                 documents?.Invoke(options);
                 return options;
             })
