@@ -116,6 +116,29 @@ public sealed class IdempotencyTests(ReliabilitySystem system, ITestOutputHelper
         }
     }
 
+    [Fact]
+    public async Task Every_command_in_every_OpenAPI_document_declares_the_optional_Idempotency_Key_header()
+    {
+        var commands = 0;
+        foreach (var host in system.All())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(await host.Client().GetStringAsync("/openapi/v1.json"));
+            foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+            {
+                foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "post" or "put" or "patch" or "delete"))
+                {
+                    commands++;
+                    var header = operation.Value.GetProperty("parameters").EnumerateArray()
+                        .Single(p => p.GetProperty("name").GetString() == IdempotentRequest.Header);
+                    Assert.Equal("header", header.GetProperty("in").GetString());
+                    Assert.False(header.TryGetProperty("required", out var required) && required.GetBoolean());
+                }
+            }
+        }
+
+        Assert.True(commands >= 25, $"Only {commands} commands documented.");
+    }
+
     private async Task<int> Doses(Guid pathwayId)
     {
         await using var query = system.Store.QuerySession();
