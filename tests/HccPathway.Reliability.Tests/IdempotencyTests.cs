@@ -108,6 +108,25 @@ public sealed class IdempotencyTests(ReliabilitySystem system, ITestOutputHelper
         Assert.False(afterExpiry.Replayed);
         Assert.Equal(HttpStatusCode.BadRequest, afterExpiry.Status);
 
+        // Expired records are also deleted in the background, without any request touching them.
+        var purged = await Send(scheduling, path, Guid.NewGuid().ToString(), new { dueOn = due.AddDays(5), reason = "Theatre list full again." });
+        Assert.Equal(HttpStatusCode.OK, purged.Status);
+        await using (var session = store.LightweightSession())
+        {
+            var record = await session.Query<IdempotencyRecord>().SingleAsync(r => r.Endpoint.Contains("delay"));
+            record.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            session.Store(record);
+            await session.SaveChangesAsync();
+        }
+
+        await HccPathway.Testing.Eventually.True(
+            async () =>
+            {
+                await using var query = store.QuerySession();
+                return !await query.Query<IdempotencyRecord>().AnyAsync(r => r.Endpoint.Contains("delay"));
+            },
+            ReliabilitySystem.PurgeInterval * 5, "the expired key to be purged");
+
         foreach (var bad in new[] { new string('k', IdempotentRequest.MaxKeyLength + 1), "has space", "ünicode" })
         {
             var refused = await Send(scheduling, path, bad, new { dueOn = due.AddDays(3), reason = "x" });

@@ -27,6 +27,8 @@ public sealed class ReliabilitySystem : IAsyncLifetime
 {
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromSeconds(2);
+
     public InfrastructureEndpoints Infrastructure { get; private set; } = null!;
 
     public IsolatedSchemas Schemas { get; private set; } = null!;
@@ -45,6 +47,9 @@ public sealed class ReliabilitySystem : IAsyncLifetime
     {
         Infrastructure = await HccPathway.Testing.Infrastructure.GetAsync();
         Schemas = IsolatedSchemas.New();
+
+        // Expired idempotency keys are purged every few seconds here (hourly by default), so a test can watch it happen.
+        Environment.SetEnvironmentVariable("Idempotency__PurgeInterval", PurgeInterval.ToString());
 
         // One after another: each creates or checks the shared schema before the next starts.
         Intake = Start(new PathwayServiceFactory<IntakeApi>(Infrastructure, Schemas, Owners.Intake));

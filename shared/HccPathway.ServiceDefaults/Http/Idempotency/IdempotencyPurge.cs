@@ -12,8 +12,10 @@ internal sealed partial class IdempotencyPurge(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first purge waits one interval: at start-up the schema may still be being applied, and lookups
+        // already ignore expired keys.
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -24,11 +26,10 @@ internal sealed partial class IdempotencyPurge(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A missed purge only keeps expired keys longer; lookups already ignore them.
+                // A missed purge only keeps expired keys longer.
                 LogPurgeFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired idempotency keys failed; retrying at the next interval.")]
