@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using HccPathway.ServiceDefaults.Http;
+using HccPathway.ServiceDefaults.Http.Idempotency;
+using HccPathway.ServiceDefaults.Http.Limits;
 using HccPathway.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,7 +42,9 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPathwaySecurity();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<IdempotencyOpenApi>());
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.Section));
         return builder;
     }
 
@@ -52,6 +56,10 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After authentication and authorisation (added before this by the host), so both know the caller.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapDefaultEndpoints();
         app.MapDevelopmentTokens();
         if (app.Environment.IsDevelopment())

@@ -8,4 +8,10 @@ public sealed record SchedulingOptions
     /// happened cannot have happened tomorrow. A centre that records the evening before may allow 1.
     /// </summary>
     public int ActualDateMaxDaysAhead { get; init; }
+
+    /// <summary>
+    /// How far ahead a coordinator may move a planned date (a regimen start, a delayed item). Not a clinical limit: it
+    /// keeps every cascaded date on the calendar and refuses typing errors such as year 9999 as 400, not a server error.
+    /// </summary>
+    public int PlanningHorizonYears { get; init; } = 5;
 }

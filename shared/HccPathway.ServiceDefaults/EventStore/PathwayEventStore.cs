@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using JasperFx;
+using HccPathway.ServiceDefaults.Http.Idempotency;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -33,6 +34,7 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
         builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
+        builder.AddPathwayIdempotency();
 
         return builder.Services.AddMarten(_ =>
             {
@@ -49,6 +51,7 @@ public static class PathwayEventStore
                 // Every read model belongs to one hospital, like the events it is built from; a service may opt a
                 // document out (SingleTenanted) only when it is keyed by something globally unique.
                 options.Policies.AllDocumentsAreMultiTenanted();
+                options.AddIdempotencyRecords();
                 documents?.Invoke(options);
                 return options;
             })

@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.Http;
+using HccPathway.ServiceDefaults.Http.Idempotency;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
@@ -10,8 +11,10 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// <summary>
 /// The one way a service writes to a pathway stream: rebuild the state, let the decider decide, append with
 /// optimistic concurrency. A refusal becomes problem details and a stale version becomes 409; neither appends.
+/// A request with an Idempotency-Key also stores its response on the same session, so the response is recorded if and
+/// only if the events are; a concurrent duplicate cannot commit and answers with the response that did.
 /// </summary>
-public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
+public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, IdempotentCommands idempotency)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -24,7 +27,10 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
             return ProblemResults.From(rejection);
         }
 
+        var appended = new Appended(pathwayId, decision.Events.Count, Names(decision.Events));
+        var location = $"/pathways/{pathwayId}";
         session.Events.StartStream<TState>(pathwayId, decision.Events.ToArray());
+        idempotency.Remember(session, appended, StatusCodes.Status201Created, location);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -33,9 +39,12 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
         {
             return ProblemResults.From(Rejection.Conflict($"Pathway {pathwayId} already exists."));
         }
+        catch (DocumentAlreadyExistsException)
+        {
+            return await Duplicate(cancellation);
+        }
 
-        var appended = new Appended(pathwayId, decision.Events.Count, Names(decision.Events));
-        return appended.AsCreated($"/pathways/{pathwayId}");
+        return appended.AsCreated(location);
     }
 
     /// <summary>As <see cref="Append{TState}(Guid, long?, Func{TState, Decision}, CancellationToken)"/>, with the expected version from an If-Match header.</summary>
@@ -68,20 +77,31 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock)
             var decision = decide(state);
             if (decision.Rejection is { } rejection)
             {
-                return ProblemResults.From(rejection);
+                // A duplicate decided after its original committed sees the original's effect and may be refused.
+                return await idempotency.Recorded(cancellation) ?? ProblemResults.From(rejection);
             }
 
-            stream.AppendMany(decision.Events.ToArray());
-            await session.SaveChangesAsync(cancellation);
-
             var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
-            return new Appended(pathwayId, version, Names(decision.Events)).AsOk();
+            var appended = new Appended(pathwayId, version, Names(decision.Events));
+            stream.AppendMany(decision.Events.ToArray());
+            idempotency.Remember(session, appended, StatusCodes.Status200OK, null);
+            await session.SaveChangesAsync(cancellation);
+            return appended.AsOk();
         }
         catch (ConcurrencyException)
         {
-            return ProblemResults.StaleVersion(pathwayId, expectedVersion);
+            return await idempotency.Recorded(cancellation) ?? ProblemResults.StaleVersion(pathwayId, expectedVersion);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return await Duplicate(cancellation);
         }
     }
+
+    /// <summary>Another request with the same key committed first; this one's transaction, events included, rolled back.</summary>
+    private async Task<IResult> Duplicate(CancellationToken cancellation) =>
+        await idempotency.Recorded(cancellation)
+        ?? throw new InvalidOperationException("An idempotency record collided but cannot be read back.");
 
     private static string[] Names(IEnumerable<object> events) =>
         events.Select(e => EventCatalog.Find(e.GetType())?.Name ?? e.GetType().Name).ToArray();

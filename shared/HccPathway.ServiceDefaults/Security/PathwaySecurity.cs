@@ -46,7 +46,8 @@ public static class PathwaySecurity
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.RecordCare, p => p.RequireRole(Roles.Coordinator, Roles.Clinician))
             .AddPolicy(Policies.DecideCare, p => p.RequireRole(Roles.Clinician))
-            .AddPolicy(Policies.ReadPathway, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.ReadPathway, p => p.RequireRole(Roles.Coordinator, Roles.Clinician, Roles.Auditor))
+            .AddPolicy(Policies.ReadSchedule, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
 
         return builder;

@@ -19,8 +19,14 @@ public static class Policies
     /// <summary>Clinical decisions (enrolment, MDT): clinicians only.</summary>
     public const string DecideCare = "decide-care";
 
-    /// <summary>Reading pathway data: everyone with a role, auditors included; auditors only ever read.</summary>
+    /// <summary>Reading clinical pathway data: coordinators, clinicians and auditors; auditors only ever read.</summary>
     public const string ReadPathway = "read-pathway";
+
+    /// <summary>
+    /// Reading therapy schedules (calendars, worklists and their iCalendar feeds): everyone who may read the pathway,
+    /// and scheduling-system credentials, which may read nothing else.
+    /// </summary>
+    public const string ReadSchedule = "read-schedule";
 
     /// <summary>Audit trails and exports: auditors.</summary>
     public const string Audit = "audit";

@@ -16,7 +16,7 @@ public static class CalendarQueries
                 await Load(pathwayId, asOf, session, rules, clock, ct) is { } view
                     ? new VersionedResult(view, StatusCodes.Status200OK, null, view.Version)
                     : NotFound(pathwayId))
-            .RequireAuthorization(Policies.ReadPathway)
+            .RequireAuthorization(Policies.ReadSchedule)
             .WithName("GetTherapyCalendar")
             .WithSummary("The patient's plan, holds and every item with its status; the ETag is the pathway version for If-Match.");
 
@@ -24,7 +24,7 @@ public static class CalendarQueries
                 await Load(pathwayId, null, session, rules, clock, ct) is { } view
                     ? Results.Text(ICalendarWriter.Write($"Therapy {pathwayId:D}", view.Items, clock.GetUtcNow()), ICalendarWriter.ContentType)
                     : NotFound(pathwayId))
-            .RequireAuthorization(Policies.ReadPathway)
+            .RequireAuthorization(Policies.ReadSchedule)
             .WithName("GetTherapyCalendarFeed")
             .WithSummary("The patient's therapy calendar as iCalendar (RFC 5545) for calendar clients.");
         return therapy;

@@ -32,7 +32,7 @@ public static class WorklistQueries
                     ? ProblemResults.From(rejection)
                     : TypedResults.Ok(await Run(query.Value!, session, rules, ct));
             })
-            .RequireAuthorization(Policies.ReadPathway)
+            .RequireAuthorization(Policies.ReadSchedule)
             .WithName("GetWorklist")
             .WithSummary("Items across all patients in a date range (default today), with status (comma-separated) and item-type filters.");
 
@@ -49,7 +49,7 @@ public static class WorklistQueries
                 var page = await Run(query.Value!, session, rules, ct);
                 return Results.Text(ICalendarWriter.Write($"Worklist {page.From:yyyy-MM-dd} to {page.To:yyyy-MM-dd}", page.Items, clock.GetUtcNow()), ICalendarWriter.ContentType);
             })
-            .RequireAuthorization(Policies.ReadPathway)
+            .RequireAuthorization(Policies.ReadSchedule)
             .WithTags("Worklist")
             .WithName("GetWorklistFeed")
             .WithSummary("The same worklist as iCalendar (RFC 5545).");

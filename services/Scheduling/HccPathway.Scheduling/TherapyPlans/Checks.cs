@@ -11,16 +11,31 @@ public static class Checks
         : Rejection.Conflict("This pathway has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN");
 
     /// <summary>An actual must be dated, and not later than today (plus the configured allowance) anywhere on Earth.</summary>
-    public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options)
+    public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options, TherapyPlan plan)
     {
         if (date is not { } value)
         {
             return Rejection.Invalid(field, "Required.");
         }
 
+        // Nothing of the regimen can have happened before the patient was enrolled on it.
+        if (plan.EnrolledOn != default && value < plan.EnrolledOn)
+        {
+            return Rejection.Invalid(field, $"{value:yyyy-MM-dd} is before the enrolment on {plan.EnrolledOn:yyyy-MM-dd}.");
+        }
+
         var latest = ClinicalDates.LatestPossibleToday(now).AddDays(options.ActualDateMaxDaysAhead);
         return value > latest
             ? Invalid(field, $"{value:yyyy-MM-dd} is in the future; an actual may be dated at most {options.ActualDateMaxDaysAhead} day(s) ahead (Scheduling:ActualDateMaxDaysAhead).", "SCHED-ACTUAL-DATE")
+            : null;
+    }
+
+    /// <summary>A planned date within <see cref="SchedulingOptions.PlanningHorizonYears"/> of today.</summary>
+    public static Rejection? WithinHorizon(DateOnly date, string field, DateTimeOffset now, SchedulingOptions options)
+    {
+        var latest = ClinicalDates.LatestPossibleToday(now).AddYears(options.PlanningHorizonYears);
+        return date > latest
+            ? Rejection.Invalid(field, $"{date:yyyy-MM-dd} is more than {options.PlanningHorizonYears} year(s) ahead (Scheduling:PlanningHorizonYears).")
             : null;
     }
 

@@ -18,6 +18,9 @@ public sealed record TherapyPlan
 
     public DateOnly StartOn { get; init; }
 
+    /// <summary>The enrolment date: no actual of the regimen can precede it.</summary>
+    public DateOnly EnrolledOn { get; init; }
+
     public decimal WeightKg { get; init; }
 
     public decimal PlannedLenvatinibDoseMg { get; init; }
@@ -81,6 +84,7 @@ public sealed record TherapyPlan
         Id = e.PathwayId,
         IsPlanned = true,
         EnrolmentEventId = e.EnrolmentEventId,
+        EnrolledOn = e.EnrolledOn,
         StartOn = e.StartOn,
         WeightKg = e.WeightKg,
         PlannedLenvatinibDoseMg = e.LenvatinibDailyDoseMg,

@@ -31,6 +31,10 @@ public static class RecordMdtDecision
         SurgeryPathway pathway, PatientChecklist checklist, Request request, string clinician, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var errors = Validate(request, today);
+        if (request.DecidedOn < pathway.ReferredOn)
+        {
+            errors["decidedOn"] = ["Not before the referral."];
+        }
         if (errors.Count > 0)
         {
             return Rejection.Invalid("The MDT decision has invalid fields.", errors);

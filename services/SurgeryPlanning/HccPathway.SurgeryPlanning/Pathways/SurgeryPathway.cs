@@ -17,7 +17,10 @@ public sealed record SurgeryPathway(
 {
     public MdtDecisionRecorded? LastMdt => MdtDecisions.Count == 0 ? null : MdtDecisions[^1];
 
-    public static SurgeryPathway Create(PatientRegistered e) => new(e.PathwayId, false, [], null, null, null);
+    /// <summary>The referral date: nothing surgical about this patient can be dated before it.</summary>
+    public DateOnly? ReferredOn { get; init; }
+
+    public static SurgeryPathway Create(PatientRegistered e) => new(e.PathwayId, false, [], null, null, null) { ReferredOn = e.ReferralDate };
 
     public SurgeryPathway Apply(PatientEnrolled e) => this with { Enrolled = true };
 

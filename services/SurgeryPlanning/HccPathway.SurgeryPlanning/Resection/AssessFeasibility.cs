@@ -14,9 +14,9 @@ public static class AssessFeasibility
     public static Decision Decide(SurgeryPathway pathway, Request request, string surgeon, DateOnly today, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.AssessedOn is not { } on || on > today)
+        if (request.AssessedOn is not { } on || on > today || on < pathway.ReferredOn)
         {
-            errors["assessedOn"] = ["Required; not in the future."];
+            errors["assessedOn"] = ["Required; not in the future and not before the referral."];
         }
 
         if (request.R0ResectionFeasible is null)

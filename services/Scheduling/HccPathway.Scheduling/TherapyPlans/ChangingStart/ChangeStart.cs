@@ -12,7 +12,7 @@ public static class ChangeStart
 {
     public sealed record Request(DateOnly? StartOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions? options = null)
     {
         if (Checks.First(Checks.Planned(plan)) is { } notPlanned)
         {
@@ -24,9 +24,9 @@ public static class ChangeStart
             return Rejection.Invalid("startOn", "Required; not in the past.");
         }
 
-        if (Checks.Required(request.Reason, "reason") is { } noReason)
+        if (Checks.First(Checks.WithinHorizon(startOn, "startOn", now, options ?? new SchedulingOptions()), Checks.Required(request.Reason, "reason")) is { } invalid)
         {
-            return noReason;
+            return invalid;
         }
 
         if (plan.Find(PlanIds.LenvatinibStart) is not { IsOutstanding: true })
@@ -47,8 +47,9 @@ public static class ChangeStart
     public static RouteGroupBuilder MapChangeStart(this RouteGroupBuilder therapy)
     {
         therapy.MapPost("/start-date", (
-                Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now), ct))
+                Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
+                SchedulingOptions options, CancellationToken ct) =>
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ChangeRegimenStart")
             .WithSummary("Move the regimen's start before lenvatinib starts; every item moves with it.");

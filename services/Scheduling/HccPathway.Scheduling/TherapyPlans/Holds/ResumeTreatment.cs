@@ -23,7 +23,7 @@ public static class ResumeTreatment
         }
 
         if (Checks.First(
-                Checks.ActualDate(request.ResumedOn, "resumedOn", now, options),
+                Checks.ActualDate(request.ResumedOn, "resumedOn", now, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;

@@ -20,7 +20,7 @@ public static class ChangeLenvatinibDose
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.EffectiveOn, "effectiveOn", now, options),
+                Checks.ActualDate(request.EffectiveOn, "effectiveOn", now, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;

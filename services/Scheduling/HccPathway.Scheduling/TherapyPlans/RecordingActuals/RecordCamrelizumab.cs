@@ -19,7 +19,7 @@ public static class RecordCamrelizumab
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.AdministeredOn, "administeredOn", now, options)) is { } rejected)
+                Checks.ActualDate(request.AdministeredOn, "administeredOn", now, options, plan)) is { } rejected)
         {
             return rejected;
         }

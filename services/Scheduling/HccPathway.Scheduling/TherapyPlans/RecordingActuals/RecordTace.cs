@@ -16,7 +16,7 @@ public static class RecordTace
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.PerformedOn, "performedOn", now, options)) is { } rejected)
+                Checks.ActualDate(request.PerformedOn, "performedOn", now, options, plan)) is { } rejected)
         {
             return rejected;
         }

@@ -16,7 +16,7 @@ public static class StartLenvatinib
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.StartedOn, "startedOn", now, options)) is { } rejected)
+                Checks.ActualDate(request.StartedOn, "startedOn", now, options, plan)) is { } rejected)
         {
             return rejected;
         }

@@ -15,7 +15,7 @@ public static class StopLenvatinib
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.LastDoseOn, "lastDoseOn", now, options),
+                Checks.ActualDate(request.LastDoseOn, "lastDoseOn", now, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
