@@ -64,7 +64,6 @@ public static class PathwayEventStore
         }
 
         // Erasure of a patient's identity (a data-protection request) keeps the pathway but blanks who it was.
-        events.AddMaskingRuleForProtectedInformation<PatientRegistered>(e =>
-            e with { Identity = new PatientIdentity("masked", "masked", DateOnly.MinValue) });
+        events.AddMaskingRuleForProtectedInformation<PatientRegistered>(e => e with { Identity = ProtectedIdentity.Masked });
     }
 }
