@@ -99,6 +99,9 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         await StartServer();
     }
 
+    /// <summary>The firehose: a copy of every message published or delivered in the default virtual host goes to <c>amq.rabbitmq.trace</c>.</summary>
+    public Task TraceOn() => Ctl("trace_on", "-p", "/");
+
     private Task<string> Ctl(params string[] arguments) =>
         ChildProcesses.RunAs(User, Path.Combine(Sbin, "rabbitmqctl"), ["-n", node, .. arguments], Environment, TimeSpan.FromSeconds(120));
 
