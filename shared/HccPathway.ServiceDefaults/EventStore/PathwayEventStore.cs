@@ -6,6 +6,7 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace HccPathway.ServiceDefaults.EventStore;
 
@@ -30,10 +31,11 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
 
-        return builder.Services.AddMarten(_ =>
+        return builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
                 options.Connection(connectionString);
+                options.Logger(new ValueFreeMartenLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
                 options.DatabaseSchemaName = documentsSchema;
                 ConfigureEvents(options.Events, eventsSchema);
                 documents?.Invoke(options);

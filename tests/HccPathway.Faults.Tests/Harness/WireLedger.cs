@@ -16,7 +16,9 @@ public sealed class WireLedger : IAsyncDisposable
 {
     private readonly IConnection connection;
     private readonly IChannel channel;
+    private const string EnrolmentExchange = "HccPathway.Contracts.Intake:PatientEnrolled";
     private readonly ConcurrentDictionary<Guid, int> deliveries = new();
+    private readonly ConcurrentQueue<byte[]> enrolments = new();
     private long total;
 
     private WireLedger(IConnection connection, IChannel channel)
@@ -59,16 +61,38 @@ public sealed class WireLedger : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
-            ledger.Record(delivery.Body.Span);
+            ledger.Record(delivery.Body.Span, delivery.Exchange);
             await channel.BasicAckAsync(delivery.DeliveryTag, false);
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
         return ledger;
     }
 
-    private void Record(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Publishes again, byte for byte, up to <paramref name="count"/> enrolments already delivered: the duplicates a
+    /// publisher retry or a broker redelivery produces. Every consumer must absorb them. Returns how many were sent.
+    /// </summary>
+    public async Task<int> Republish(int count)
+    {
+        var sample = enrolments.ToArray().OrderBy(_ => Random.Shared.Next()).Take(count).ToArray();
+        await using var publisher = await connection.CreateChannelAsync();
+        foreach (var body in sample)
+        {
+            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
+            await publisher.BasicPublishAsync(EnrolmentExchange, "", false, properties, body);
+        }
+
+        return sample.Length;
+    }
+
+    private void Record(ReadOnlySpan<byte> body, string exchange)
     {
         Interlocked.Increment(ref total);
+        if (exchange == EnrolmentExchange && enrolments.Count < 10_000)
+        {
+            enrolments.Enqueue(body.ToArray());
+        }
+
         using var document = JsonDocument.Parse(body.ToArray());
         if (document.RootElement.TryGetProperty("messageId", out var id) && Guid.TryParse(id.GetString(), out var messageId))
         {
