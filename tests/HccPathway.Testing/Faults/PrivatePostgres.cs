@@ -21,7 +21,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public int Port { get; }
 
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Port};Database=pathway;Username=postgres;Timeout=5;Command Timeout=30;Maximum Pool Size=40";
+        $"Host=127.0.0.1;Port={Port};Database=pathway;Username=postgres;Timeout=30;Command Timeout=60;Maximum Pool Size=40";
 
     /// <summary>The directory of PostgreSQL 15's server programs: <c>HCC_PG_BIN</c>, else the newest under /usr/lib/postgresql.</summary>
     public static string FindBin() =>
