@@ -125,7 +125,7 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
             var intake = types.Where(t => t.StartsWith("intake.", StringComparison.Ordinal)).ToArray();
             string[] steps = ["intake.patient-registered.v1", "intake.baseline-assessed.v1", "intake.eligibility-decided.v1", "intake.patient-enrolled.v1"];
             Assert.Equal(steps.Take(intake.Length), intake);
-            Assert.True(summaries.TryGetValue(stream, out var summaryVersion), $"no summary for {stream}");
+            Assert.True(summaries.TryGetValue(stream, out var summaryVersion), $"no summary for {stream}: {string.Join(", ", types)}");
             Assert.Equal(types.TakeWhile(t => t.StartsWith("intake.", StringComparison.Ordinal)).Count(), (int)Math.Min(summaryVersion, intake.Length));
         }
 

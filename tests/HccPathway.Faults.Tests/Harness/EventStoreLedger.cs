@@ -27,6 +27,22 @@ public sealed class EventStoreLedger(string connectionString, string eventsSchem
         return ids;
     }
 
+    /// <summary>Sequence and type of the given events, for a report of what was lost.</summary>
+    public async Task<IReadOnlyList<string>> Describe(IEnumerable<Guid> ids)
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand($"select seq_id, version, type from {eventsSchema}.mt_events where id = any(@ids) order by seq_id", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var described = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)}");
+        }
+
+        return described;
+    }
+
     public async Task<long> CountEvents(string type) =>
         await Scalar($"select count(*) from {eventsSchema}.mt_events where type = @type", ("type", type));
 

@@ -11,7 +11,8 @@ public sealed record DeliveryReport(
     long WireDeliveries,
     long WireDuplicates,
     IReadOnlyList<ConsumerCount> Consumers,
-    long RepeatedEffects)
+    long RepeatedEffects,
+    IReadOnlyList<string> LostEvents)
 {
     public decimal Ratio => Committed == 0 ? 0 : Math.Round((decimal)DeliveredDistinct / Committed, 2);
 
@@ -21,7 +22,7 @@ public sealed record DeliveryReport(
         $"committed {Committed}, delivered {DeliveredDistinct} distinct (ratio {Ratio:0.00}), lost {Lost}, wire deliveries {WireDeliveries} " +
         $"(duplicates absorbed {WireDuplicates}); " +
         string.Join("; ", Consumers.Select(c => $"{c.Consumer}: {c.Processed}/{c.Expected} processed")) +
-        $"; repeated side effects {RepeatedEffects}";
+        $"; repeated side effects {RepeatedEffects}" + (LostEvents.Count > 0 ? "; not on the wire: " + string.Join(", ", LostEvents) : "");
 }
 
 public sealed record ConsumerCount(string Consumer, long Expected, long Processed);
@@ -70,9 +71,18 @@ public sealed class FaultySystem : IAsyncDisposable
         system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
 
         // One after another: each creates or checks the shared schema before the next starts.
-        foreach (var service in system.Services)
+        try
         {
-            await service.Start();
+            foreach (var service in system.Services)
+            {
+                await service.Start();
+            }
+        }
+        catch
+        {
+            // Nobody else would stop the servers and processes already started.
+            await system.DisposeAsync();
+            throw;
         }
 
         return system;
@@ -108,7 +118,8 @@ public sealed class FaultySystem : IAsyncDisposable
             repeated += await Store.StreamsWithRepeated(effect);
         }
 
-        return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated);
+        var lostEvents = lost > 0 ? await Store.Describe(committed.Where(id => !Wire.Saw(id)).Take(10)) : [];
+        return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents);
     }
 
     private ServiceProcess Service(string folder, string project) => new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project),

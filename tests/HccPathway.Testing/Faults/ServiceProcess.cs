@@ -72,7 +72,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Starts++;
-        await WaitHealthy(timeout ?? TimeSpan.FromSeconds(90));
+        await WaitHealthy(timeout ?? TimeSpan.FromSeconds(240));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, no graceful stop of the bus or the daemon.</summary>
