@@ -76,8 +76,8 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        await Ctl("wait", "--timeout", "90", Path.Combine(directory, "rabbit.pid"));
-        await Ctl("await_startup", "--timeout", "90");
+        await Ctl("wait", "--timeout", "240", Path.Combine(directory, "rabbit.pid"));
+        await Ctl("await_startup", "--timeout", "240");
         await ChildProcesses.WaitForPort(Port, TimeSpan.FromSeconds(30));
     }
 
@@ -103,7 +103,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     public Task TraceOn() => Ctl("trace_on", "-p", "/");
 
     private Task<string> Ctl(params string[] arguments) =>
-        ChildProcesses.RunAs(User, Path.Combine(Sbin, "rabbitmqctl"), ["-n", node, .. arguments], Environment, TimeSpan.FromSeconds(120));
+        ChildProcesses.RunAs(User, Path.Combine(Sbin, "rabbitmqctl"), ["-n", node, .. arguments], Environment, TimeSpan.FromSeconds(300));
 
     public async ValueTask DisposeAsync()
     {
