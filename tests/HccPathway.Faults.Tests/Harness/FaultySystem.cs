@@ -14,7 +14,8 @@ public sealed record DeliveryReport(
     long RepeatedEffects,
     IReadOnlyList<string> LostEvents)
 {
-    public decimal Ratio => Committed == 0 ? 0 : Math.Round((decimal)DeliveredDistinct / Committed, 2);
+    /// <summary>Delivered over committed, truncated (not rounded) to two decimals, so one lost event in 300 shows as 0.99.</summary>
+    public decimal Ratio => Committed == 0 ? 0 : Math.Floor((decimal)DeliveredDistinct / Committed * 100) / 100;
 
     public bool Complete => Lost == 0 && Consumers.All(c => c.Processed == c.Expected);
 
