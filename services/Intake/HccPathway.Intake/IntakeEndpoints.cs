@@ -1,5 +1,6 @@
 using HccPathway.Intake.Pathways.DecidingEligibility;
 using HccPathway.Intake.Pathways.Enrolling;
+using HccPathway.Intake.Pathways.ErasingIdentity;
 using HccPathway.Intake.Pathways.RecordingBaseline;
 using HccPathway.Intake.Pathways.Registering;
 using HccPathway.Intake.Pathways.Summaries;
@@ -17,6 +18,7 @@ public static class IntakeEndpoints
             .MapDecideEligibility()
             .MapEnrolPatient()
             .MapDeclineEnrolment()
+            .MapEraseIdentity()
             .MapSummaryQueries();
         return app;
     }

@@ -9,5 +9,6 @@ public static class IntakeEvents
         new(typeof(EligibilityDecided), "intake.eligibility-decided.v1", Owners.Intake),
         new(typeof(PatientEnrolled), "intake.patient-enrolled.v1", Owners.Intake),
         new(typeof(EnrolmentDeclined), "intake.enrolment-declined.v1", Owners.Intake),
+        new(typeof(PatientIdentityErased), "intake.patient-identity-erased.v1", Owners.Intake),
     ];
 }

@@ -10,6 +10,7 @@ using JasperFx.MultiTenancy;
 using HccPathway.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace HccPathway.ServiceDefaults.EventStore;
 
@@ -36,10 +37,11 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
         builder.AddPathwayIdempotency();
 
-        return builder.Services.AddMarten(_ =>
+        return builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
                 options.Connection(connectionString);
+                options.Logger(new ValueFreeMartenLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
                 options.DatabaseSchemaName = documentsSchema;
 
                 // Replicas (and services) starting together race for Marten's migration lock. The loser starts
@@ -83,7 +85,6 @@ public static class PathwayEventStore
         }
 
         // Erasure of a patient's identity (a data-protection request) keeps the pathway but blanks who it was.
-        events.AddMaskingRuleForProtectedInformation<PatientRegistered>(e =>
-            e with { Identity = new PatientIdentity("masked", "masked", DateOnly.MinValue) });
+        events.AddMaskingRuleForProtectedInformation<PatientRegistered>(e => e with { Identity = ProtectedIdentity.Masked });
     }
 }

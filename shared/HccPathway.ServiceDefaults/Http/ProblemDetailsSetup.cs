@@ -6,7 +6,7 @@ namespace HccPathway.ServiceDefaults.Http;
 internal static class ProblemDetailsSetup
 {
     public static IServiceCollection AddPathwayProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        services.AddTransientFailureProblems().AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);

@@ -1,4 +1,5 @@
 using HccPathway.Contracts;
+using HccPathway.ServiceDefaults.EventStore;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -61,7 +62,8 @@ public sealed partial class EventRelay : SubscriptionBase
         {
             try
             {
-                await bus.Publish(e.Data, e.EventType, context => Stamp(context, e), cancellationToken);
+                // Patient identity stays in the event store: subscribers get the registration with the identity masked.
+                await bus.Publish(ProtectedIdentity.WithoutIdentity(e.Data), e.EventType, context => Stamp(context, e), cancellationToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

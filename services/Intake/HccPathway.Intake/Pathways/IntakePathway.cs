@@ -24,6 +24,9 @@ public sealed record IntakePathway(
 {
     public bool IsClosed => Phase is IntakePhase.Enrolled or IntakePhase.Declined;
 
+    /// <summary>The identity was erased on a data-protection request; the pathway itself goes on.</summary>
+    public bool IdentityErased { get; init; }
+
     public static IntakePathway Create(PatientRegistered e) =>
         new(e.PathwayId, e.Identity.DateOfBirth, e.ReferralDate, IntakePhase.Registered, null, 0, null);
 
@@ -36,4 +39,6 @@ public sealed record IntakePathway(
     public IntakePathway Apply(PatientEnrolled e) => this with { Phase = IntakePhase.Enrolled };
 
     public IntakePathway Apply(EnrolmentDeclined e) => this with { Phase = IntakePhase.Declined };
+
+    public IntakePathway Apply(PatientIdentityErased e) => this with { IdentityErased = true };
 }

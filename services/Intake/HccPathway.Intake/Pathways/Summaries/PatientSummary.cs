@@ -1,4 +1,5 @@
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.EventStore;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -93,6 +94,15 @@ public sealed class PatientSummaryProjection : SingleStreamProjection<PatientSum
         s.EnrolledOn = e.Data.EnrolledOn;
         s.DecidedBy = e.Data.DecidedBy;
         s.DecisionNote = e.Data.Rationale;
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    // Erasure blanks the identity here in the same transaction as the event; the stream is masked right after.
+    public static void Apply(IEvent<PatientIdentityErased> e, PatientSummary s)
+    {
+        s.MedicalRecordNumber = ProtectedIdentity.Masked.MedicalRecordNumber;
+        s.FullName = ProtectedIdentity.Masked.FullName;
+        s.DateOfBirth = ProtectedIdentity.Masked.DateOfBirth;
         s.LastChangedAt = e.Timestamp;
     }
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The bounded soak, not part of the test suite: pathway commands for N minutes with faults injected at random points
+# (RabbitMQ restart, PostgreSQL restart, a service killed with SIGKILL, enrolments published twice), then the counts:
+# events committed vs delivered, duplicates absorbed, faults injected. It runs its own PostgreSQL cluster and RabbitMQ
+# node on free ports (never the shared ones), so run it as root (or as a user that can run initdb and rabbitmq-server).
+#   deploy/local/soak.sh [--minutes 10] [--seed N]
+# Exit code 0 only when nothing was lost, nothing applied twice and no command got a 500.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+# Installs PostgreSQL and RabbitMQ from Debian packages when missing (and starts the shared ones, which the soak leaves alone).
+deploy/local/infra-up.sh >/dev/null
+dotnet build tests/HccPathway.Soak -v quiet -nologo
+exec dotnet run --no-build --project tests/HccPathway.Soak -- "$@"

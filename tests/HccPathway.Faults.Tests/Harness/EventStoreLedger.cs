@@ -1,0 +1,113 @@
+using Npgsql;
+
+namespace HccPathway.Faults.Tests.Harness;
+
+/// <summary>What the event store and the consumers' idempotency records say, read with SQL from the private database.</summary>
+public sealed class EventStoreLedger(string connectionString, string eventsSchema = "pathway")
+{
+    /// <summary>The consumers whose effects the fault tests count, with the schema of their service and the event they react to.</summary>
+    public static readonly IReadOnlyList<(string Consumer, string Schema, string Reacts, string Effect)> Consumers =
+    [
+        ("scheduling-plan-regimen", "scheduling", "intake.patient-enrolled.v1", "scheduling.regimen-planned.v1"),
+        ("assessment-patient-enrolled", "assessment", "intake.patient-enrolled.v1", "assessment.response-assessment-started.v1"),
+    ];
+
+    /// <summary>Every committed event of the given stored names (the event types with a relay running).</summary>
+    public async Task<IReadOnlyList<Guid>> CommittedEventIds()
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand($"select id from {eventsSchema}.mt_events order by seq_id", connection);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Sequence and type of the given events, for a report of what was lost.</summary>
+    public async Task<IReadOnlyList<string>> Describe(IEnumerable<Guid> ids)
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand($"select seq_id, version, type from {eventsSchema}.mt_events where id = any(@ids) order by seq_id", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var described = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)}");
+        }
+
+        return described;
+    }
+
+    public async Task<long> CountEvents(string type) =>
+        await Scalar($"select count(*) from {eventsSchema}.mt_events where type = @type", ("type", type));
+
+    /// <summary>Idempotency records (ProcessedMessage documents) of one consumer: one per message it handled.</summary>
+    public async Task<long> Processed(string consumer, string schema) =>
+        await TableExists(schema, "mt_doc_processedmessage")
+            ? await Scalar($"select count(*) from {schema}.mt_doc_processedmessage where id like @prefix", ("prefix", consumer + "/%"))
+            : 0;
+
+    /// <summary>Streams on which an effect that must happen once per pathway happened more than once.</summary>
+    public async Task<long> StreamsWithRepeated(string type) =>
+        await Scalar($"select count(*) from (select stream_id from {eventsSchema}.mt_events where type = @type group by stream_id having count(*) > 1) repeated",
+            ("type", type));
+
+    public async Task<IReadOnlyList<(Guid Stream, long Version, IReadOnlyList<string> Types)>> Streams()
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand(
+            $"select stream_id, max(version), array_agg(type order by version) from {eventsSchema}.mt_events group by stream_id", connection);
+        var streams = new List<(Guid, long, IReadOnlyList<string>)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            streams.Add((reader.GetGuid(0), reader.GetInt64(1), reader.GetFieldValue<string[]>(2)));
+        }
+
+        return streams;
+    }
+
+    /// <summary>The version Intake's inline summary was written at, by pathway: it commits in the same transaction as the append.</summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> SummaryVersions()
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand("select id, coalesce(data->>'Version', data->>'version')::bigint from intake.mt_doc_patientsummary", connection);
+        var versions = new Dictionary<Guid, long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            versions[reader.GetGuid(0)] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return versions;
+    }
+
+    private async Task<bool> TableExists(string schema, string table) =>
+        await Scalar("select count(*) from information_schema.tables where table_schema = @schema and table_name = @table",
+            ("schema", schema), ("table", table)) > 0;
+
+    private async Task<long> Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Open();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<NpgsqlConnection> Open()
+    {
+        // No pooling: these reads must work right after a PostgreSQL restart, without broken pooled connections.
+        var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
+}

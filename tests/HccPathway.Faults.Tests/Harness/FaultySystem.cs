@@ -1,0 +1,149 @@
+using HccPathway.ServiceDefaults.Security;
+using HccPathway.Testing.Faults;
+
+namespace HccPathway.Faults.Tests.Harness;
+
+/// <summary>Committed events against what reached the wire and the consumers, after a run with faults.</summary>
+public sealed record DeliveryReport(
+    int Committed,
+    int DeliveredDistinct,
+    int Lost,
+    long WireDeliveries,
+    long WireDuplicates,
+    IReadOnlyList<ConsumerCount> Consumers,
+    long RepeatedEffects,
+    IReadOnlyList<string> LostEvents)
+{
+    /// <summary>Delivered over committed, truncated (not rounded) to two decimals, so one lost event in 300 shows as 0.99.</summary>
+    public decimal Ratio => Committed == 0 ? 0 : Math.Floor((decimal)DeliveredDistinct / Committed * 100) / 100;
+
+    public bool Complete => Lost == 0 && Consumers.All(c => c.Processed == c.Expected);
+
+    public override string ToString() =>
+        $"committed {Committed}, delivered {DeliveredDistinct} distinct (ratio {Ratio:0.00}), lost {Lost}, wire deliveries {WireDeliveries} " +
+        $"(duplicates absorbed {WireDuplicates}); " +
+        string.Join("; ", Consumers.Select(c => $"{c.Consumer}: {c.Processed}/{c.Expected} processed")) +
+        $"; repeated side effects {RepeatedEffects}" + (LostEvents.Count > 0 ? "; not on the wire: " + string.Join(", ", LostEvents) : "");
+}
+
+public sealed record ConsumerCount(string Consumer, long Expected, long Processed);
+
+/// <summary>
+/// PostgreSQL and RabbitMQ of its own, Intake, Scheduling and Assessment as real processes against them, and an
+/// outside subscriber that counts the wire. Fault tests and the soak stop, restart and kill its parts.
+/// </summary>
+public sealed class FaultySystem : IAsyncDisposable
+{
+    private FaultySystem(PrivatePostgres postgres, PrivateRabbitMq broker, WireLedger wire)
+    {
+        Postgres = postgres;
+        Broker = broker;
+        Wire = wire;
+        Store = new EventStoreLedger(postgres.ConnectionString);
+    }
+
+    public PrivatePostgres Postgres { get; }
+
+    public PrivateRabbitMq Broker { get; }
+
+    public WireLedger Wire { get; }
+
+    public EventStoreLedger Store { get; }
+
+    public ServiceProcess Intake { get; private set; } = null!;
+
+    public ServiceProcess Scheduling { get; private set; } = null!;
+
+    public ServiceProcess Assessment { get; private set; } = null!;
+
+    public IReadOnlyList<ServiceProcess> Services => [Intake, Scheduling, Assessment];
+
+    public static async Task<FaultySystem> Start()
+    {
+        var postgresStarting = PrivatePostgres.Start();
+        var brokerStarting = PrivateRabbitMq.Start();
+        var postgres = await postgresStarting;
+        var broker = await brokerStarting;
+
+        // Bound before anything is published, so it counts from the first event.
+        var system = new FaultySystem(postgres, broker, await WireLedger.Subscribe(broker.Amqp, "fault-ledger"));
+        system.Intake = system.Service("Intake", "HccPathway.Intake");
+        system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling");
+        system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
+
+        // One after another: each creates or checks the shared schema before the next starts.
+        try
+        {
+            foreach (var service in system.Services)
+            {
+                await service.Start();
+            }
+        }
+        catch
+        {
+            // Nobody else would stop the servers and processes already started.
+            await system.DisposeAsync();
+            throw;
+        }
+
+        return system;
+    }
+
+    public HttpClient IntakeClient() => Intake.ClientAs(Roles.Clinician, "dr-faults");
+
+    /// <summary>Waits until every committed event is on the wire and every consumer has handled every message it reacts to.</summary>
+    public async Task<DeliveryReport> Settle(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var report = await Report();
+            if (report.Complete || DateTime.UtcNow > deadline)
+            {
+                return report;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    public async Task<DeliveryReport> Report()
+    {
+        var committed = await Store.CommittedEventIds();
+        var lost = committed.Count(id => !Wire.Saw(id));
+        var consumers = new List<ConsumerCount>();
+        long repeated = 0;
+        foreach (var (consumer, schema, reacts, effect) in EventStoreLedger.Consumers)
+        {
+            consumers.Add(new ConsumerCount(consumer, await Store.CountEvents(reacts), await Store.Processed(consumer, schema)));
+            repeated += await Store.StreamsWithRepeated(effect);
+        }
+
+        var lostEvents = lost > 0 ? await Store.Describe(committed.Where(id => !Wire.Saw(id)).Take(10)) : [];
+        return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents);
+    }
+
+    private ServiceProcess Service(string folder, string project) => new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project),
+        ChildProcesses.FreePort(), new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__pathway"] = Postgres.ConnectionString,
+            ["ConnectionStrings__messaging"] = Broker.Amqp.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            ["DOTNET_gcServer"] = "0",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Services.Where(s => s is not null).Reverse())
+        {
+            await service.DisposeAsync();
+        }
+
+        await Wire.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
