@@ -14,8 +14,11 @@ public static class CommandThroughput
     /// <summary>The first requests of a fresh process generate Marten's code and JIT the paths: a warm-up load, not counted.</summary>
     public static async Task<Result> Run(PathwaySystem system, int clients, TimeSpan duration, TimeSpan warmUp)
     {
-        await Load(system, clients, warmUp);
-        return await Load(system, clients, duration);
+        var warm = await Load(system, clients, warmUp);
+        var measured = await Load(system, clients, duration);
+
+        // Every registered patient with a baseline is a candidate for the reaction figure (P2).
+        return measured with { Patients = [.. warm.Patients, .. measured.Patients] };
     }
 
     private static async Task<Result> Load(PathwaySystem system, int clients, TimeSpan duration)

@@ -24,16 +24,19 @@ if (args.Contains("--relay-only"))
 
 // The large store is seeded once; copying the template inside PostgreSQL takes a minute or two at 100,000 patients.
 var large = Store.New("large");
-Console.WriteLine($"Seeding the large store ({settings.LargeStorePatients:N0} patients) ...");
-var largeSeed = await Scenarios.Seed(settings, large, settings.LargeStorePatients);
-Console.WriteLine($"  {largeSeed.Events:N0} events in {largeSeed.Took.TotalSeconds:0} s");
 try
 {
+    Console.WriteLine($"Seeding the large store ({settings.LargeStorePatients:N0} patients) ...");
+    var largeSeed = await Scenarios.Seed(settings, large, settings.LargeStorePatients);
+    Console.WriteLine($"  {largeSeed.Events:N0} events in {largeSeed.Took.TotalSeconds:0} s");
     for (var run = 1; run <= settings.Runs; run++)
     {
         Console.WriteLine($"Run {run} of {settings.Runs}");
         results.StartRun();
         await Scenarios.Run(settings, results, large, largeSeed);
+
+        // Written after every run, so an interrupted command still leaves the runs it finished.
+        await results.Write(started, quiet: run < settings.Runs);
     }
 }
 finally
@@ -48,6 +51,6 @@ if (args.Contains("--worklist"))
     {
         results.Add(sample);
     }
-}
 
-await results.Write(started);
+    await results.Write(started);
+}

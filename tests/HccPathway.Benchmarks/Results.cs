@@ -34,7 +34,7 @@ public sealed class Results(Settings settings)
         return sample;
     }
 
-    public async Task Write(DateTimeOffset started)
+    public async Task Write(DateTimeOffset started, bool quiet = false)
     {
         Directory.CreateDirectory(settings.OutputDirectory);
         var stamp = started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -68,6 +68,11 @@ public sealed class Results(Settings settings)
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(json, options));
             await File.WriteAllTextAsync(Path.Combine(folder, "results.md"), table);
+        }
+
+        if (quiet)
+        {
+            return;
         }
 
         Console.WriteLine();

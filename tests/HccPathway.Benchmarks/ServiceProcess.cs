@@ -55,6 +55,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{port}");
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+
+        // Ctrl+C or SIGTERM on the benchmark must not leave services running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already disposed: stopped normally.
+            }
+        };
         var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
