@@ -9,6 +9,13 @@ namespace HccPathway.Benchmarks;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Process> Running = [];
+    private static readonly List<System.Runtime.InteropServices.PosixSignalRegistration> Signals =
+    [
+        System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => KillAll()),
+        System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => KillAll()),
+    ];
+
     private readonly Process process;
 
     private ServiceProcess(string name, Process process, Uri address, TimeSpan coldStart)
@@ -56,21 +63,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
 
-        // Ctrl+C or SIGTERM on the benchmark must not leave services running.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already disposed: stopped normally.
-            }
-        };
+        Running.Add(process);
         var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -121,6 +114,27 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         return new ServiceProcess(name, process, address, watch.Elapsed);
+    }
+
+    /// <summary>Ctrl+C or SIGTERM on the benchmark must not leave the services it started running.</summary>
+    public static int SignalHandlers => Signals.Count;
+
+    private static void KillAll()
+    {
+        foreach (var started in Running)
+        {
+            try
+            {
+                if (!started.HasExited)
+                {
+                    started.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Stopped and disposed already.
+            }
+        }
     }
 
     /// <summary>Peak resident set size since start, in MB.</summary>
