@@ -21,7 +21,7 @@ public static class WorklistBenchmark
 {
     private const int Runs = 25;
 
-    public static async Task<IReadOnlyList<Measurement>> Run(string postgres, int patients)
+    public static async Task<IReadOnlyList<Sample>> Run(string postgres, int patients)
     {
         var schema = $"bench_sched_{Guid.NewGuid():N}"[..24];
         var builder = Host.CreateApplicationBuilder();
@@ -55,10 +55,8 @@ public static class WorklistBenchmark
 
         return
         [
-            new Measurement($"baseline: raw SQL range scan, 1 day ({patients} patients)", results[0], "ms"),
-            new Measurement($"baseline: raw SQL range scan, 7 days ({patients} patients)", results[1], "ms"),
-            new Measurement("worklist API query, tomorrow (median)", results[2], "ms", $"baseline: raw SQL range scan, 1 day ({patients} patients)"),
-            new Measurement("worklist API query, next 7 days (median)", results[3], "ms", $"baseline: raw SQL range scan, 7 days ({patients} patients)"),
+            new Sample("W1", $"worklist API query, tomorrow ({patients} patients on LEN-TAP)", "ms", results[2], "raw SQL range scan", results[0]),
+            new Sample("W2", $"worklist API query, next 7 days ({patients} patients on LEN-TAP)", "ms", results[3], "raw SQL range scan", results[1]),
         ];
     }
 
