@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace HccPathway.Deploy.Tests.Manifests;
 
-/// <summary>One rendered Kustomize overlay: what <c>kubectl kustomize deploy/k8s/overlays/NAME</c> prints, as objects.</summary>
+/// <summary>
+/// One rendered Kustomize overlay: what <c>kubectl kustomize deploy/k8s/overlays/NAME</c> (or the standalone
+/// <c>kustomize build</c> that deploy/local/k8s-tools.sh installs where kubectl is missing) prints, as objects.
+/// </summary>
 public sealed record Overlay(string Name, IReadOnlyList<JsonObject> Objects)
 {
     public static readonly string[] Names = ["dev", "production"];
@@ -23,26 +26,34 @@ public sealed record Overlay(string Name, IReadOnlyList<JsonObject> Objects)
 
     private static Overlay Render(string name)
     {
-        var start = new ProcessStartInfo("kubectl", ["kustomize", RepositoryRoot.Combine("deploy", "k8s", "overlays", name)])
+        var directory = RepositoryRoot.Combine("deploy", "k8s", "overlays", name);
+        var start = new ProcessStartInfo(
+            OnPath("kustomize") ? "kustomize" : "kubectl",
+            [OnPath("kustomize") ? "build" : "kustomize", directory])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = Process.Start(start)
-            ?? throw new InvalidOperationException("kubectl did not start; run deploy/local/k8s-tools.sh");
+            ?? throw new InvalidOperationException("Kustomize did not start; run deploy/local/k8s-tools.sh");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
         {
             process.Kill();
-            throw new TimeoutException($"kubectl kustomize {name} did not finish in a minute");
+            throw new TimeoutException($"Rendering overlay {name} did not finish in a minute");
         }
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kubectl kustomize {name} failed: {errors.Result}");
+            throw new InvalidOperationException($"Rendering overlay {name} failed: {errors.Result}");
         }
 
         return new Overlay(name, Yaml.Documents(output.Result));
     }
+
+    private static bool OnPath(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Any(directory => File.Exists(Path.Combine(directory, command)));
 }

@@ -15,10 +15,13 @@ public static class IdempotencySetup
         return builder;
     }
 
-    /// <summary>The records live in the service's own documents schema, next to its read models.</summary>
+    /// <summary>
+    /// The records live in the service's own documents schema, next to its read models. They are not per hospital:
+    /// the record id already includes the caller's hospital, and the lookup and the purge must see every record.
+    /// </summary>
     public static StoreOptions AddIdempotencyRecords(this StoreOptions options)
     {
-        options.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
+        options.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt).SingleTenanted();
         return options;
     }
 }

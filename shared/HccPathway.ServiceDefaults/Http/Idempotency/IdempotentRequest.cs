@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HccPathway.ServiceDefaults.Security;
+using HccPathway.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -25,8 +26,10 @@ public sealed record IdempotentRequest(string RecordId, string Fingerprint, stri
         var request = context.Request;
         var endpointName = $"{request.Method} {endpoint.RoutePattern.RawText}";
 
-        // Keys are scoped per caller and per endpoint: the same key from another user or on another endpoint is another request.
-        var recordId = Hash(Encoding.UTF8.GetBytes($"{context.User.ActorName()}\n{endpointName}\n{key}"));
+        // Keys are scoped per caller (a user of a hospital) and per endpoint: the same key from another user, another
+        // hospital or on another endpoint is another request.
+        var hospital = context.User.FindFirst(Hospitals.ClaimType)?.Value;
+        var recordId = Hash(Encoding.UTF8.GetBytes($"{hospital}\n{context.User.ActorName()}\n{endpointName}\n{key}"));
 
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         fingerprint.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n{request.QueryString}\n{request.Headers.IfMatch}\n"));
