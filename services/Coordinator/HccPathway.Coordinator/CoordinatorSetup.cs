@@ -48,6 +48,9 @@ public static class CoordinatorSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // Dates and numbers in the user's locale (the browser's Accept-Language), British English otherwise.
+        string[] cultures = ["en-GB", "en-US", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "zh-CN", "ja-JP"];
+        app.UseRequestLocalization(o => o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

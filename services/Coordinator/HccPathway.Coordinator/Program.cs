@@ -1,6 +1,4 @@
 using HccPathway.Coordinator;
-using HccPathway.Coordinator.Account;
-using HccPathway.Coordinator.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCoordinator();
@@ -9,5 +7,8 @@ var app = builder.Build();
 app.UseCoordinator();
 app.Run();
 
-/// <summary>The entry point, visible to WebApplicationFactory in the browser tests.</summary>
-public partial class Program;
+namespace HccPathway.Coordinator
+{
+    /// <summary>Names this app's assembly for WebApplicationFactory (the services' entry points are called Program too).</summary>
+    public sealed class CoordinatorApp;
+}
