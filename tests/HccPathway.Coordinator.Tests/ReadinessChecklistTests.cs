@@ -15,10 +15,10 @@ public sealed class ReadinessChecklistTests : BunitContext
         var on = new DateOnly(2026, 10, 1);
         var checklist = new ChecklistView(Guid.NewGuid(), "blocked", on, on.AddDays(5),
         [
-            new CriterionView(new ReadinessCriterionResult("flr", "SURG-READY", "(3) FLR / SLV", "pass", "48 %", 48m, "%", "≥ 40 %",
+            new CriterionView(new ReadinessCriterionResult("flr", "SURG-READY", "(3) FLR / SLV", "pass", "48", 48m, "%", "≥ 40 %",
                 [new ReadinessEvidence(EvidenceId, on)], null), on),
             new CriterionView(new ReadinessCriterionResult("adverse-events", "SURG-READY", "(6) Treatment-related adverse events resolved", "fail",
-                "Rash maculo-papular grade 3", null, null, "none unresolved", [], null), on.AddDays(2)),
+                "Rash maculo-papular grade 3", 3m, "CTCAE grade", "none unresolved", [], null), on.AddDays(2)),
             new CriterionView(new ReadinessCriterionResult("r0", "SURG-READY", "(2) R0 resection feasible (surgeon)", "unknown", "not assessed",
                 null, null, "feasible", [], "surgeon's assessment"), null),
         ], ["adverse-events: fail", "r0: unknown (surgeon's assessment)"], "2026.1");
@@ -30,7 +30,8 @@ public sealed class ReadinessChecklistTests : BunitContext
         Assert.Contains("verdict-blocked", view.Find("[data-testid=verdict]").ClassName);
         var flr = view.Find("tr[data-criterion=flr]");
         Assert.Equal("pass", flr.QuerySelector("[data-testid=criterion-status]")!.TextContent);
-        Assert.Contains("48 % %", flr.TextContent);
+        Assert.Contains("48 %", flr.TextContent);
+        Assert.Contains("grade 3 CTCAE grade", view.Find("tr[data-criterion=adverse-events]").TextContent);
         Assert.Contains("≥ 40 %", flr.TextContent);
         Assert.Contains("event 0193aa11", flr.TextContent);
         Assert.Equal("fail", view.Find("tr[data-criterion=adverse-events] [data-testid=criterion-status]").TextContent);

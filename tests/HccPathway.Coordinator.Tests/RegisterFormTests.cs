@@ -21,8 +21,9 @@ public sealed class RegisterFormTests : BunitContext
         form.WaitForAssertion(() => Assert.Equal("Required, at most 200 characters.", form.Find("[data-field=fullName]").TextContent));
         Assert.Equal("Required; not in the future and not before the date of birth.", form.Find("[data-field=referralDate]").TextContent);
         Assert.Equal("true", form.Find("#fullName").GetAttribute("aria-invalid"));
-        Assert.Equal("false", form.Find("#medicalRecordNumber").GetAttribute("aria-invalid"));
+        Assert.Null(form.Find("#medicalRecordNumber").GetAttribute("aria-invalid"));
         Assert.Empty(form.FindAll("[data-field=medicalRecordNumber]"));
+        Assert.Equal("true", form.Find("#referralDate").GetAttribute("aria-invalid"));
         var (method, path, body) = Assert.Single(stub.Requests);
         Assert.Equal((HttpMethod.Post, "/pathways"), (method, path));
         Assert.Contains("\"medicalRecordNumber\":\"MRN-1\"", body);
