@@ -111,6 +111,10 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Conversion therapy" }).ClickAsync();
         await Expect(page.GetByTestId("patient-row").Filter(new() { HasText = mrn })).ToBeVisibleAsync();
+        await Fill(page.GetByLabel("Name or record number"), mrn.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("patient-row")).ToContainTextAsync("Ada Example");
         await Shot(page, "08-patients");
         await page.GetByRole(AriaRole.Link, new() { Name = "Centre benchmark" }).ClickAsync();
         await Expect(page.GetByText("Cohort: 1 enrolled patient(s)")).ToBeVisibleAsync();

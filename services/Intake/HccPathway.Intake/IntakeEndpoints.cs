@@ -2,6 +2,7 @@ using HccPathway.Intake.Pathways.DecidingEligibility;
 using HccPathway.Intake.Pathways.Enrolling;
 using HccPathway.Intake.Pathways.RecordingBaseline;
 using HccPathway.Intake.Pathways.Registering;
+using HccPathway.Intake.Pathways.Searching;
 using HccPathway.Intake.Pathways.Summaries;
 
 namespace HccPathway.Intake;
@@ -17,7 +18,8 @@ public static class IntakeEndpoints
             .MapDecideEligibility()
             .MapEnrolPatient()
             .MapDeclineEnrolment()
-            .MapSummaryQueries();
+            .MapSummaryQueries()
+            .MapSearchPatients();
         return app;
     }
 }
