@@ -92,6 +92,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         output.WriteLine($"camrelizumab 1 due {camrelizumabDueBefore} before, {camrelizumabDueAfter} after TACE 5 days late");
         var readinessAe = page.Locator("[data-testid=readiness] tr").Filter(new() { HasText = "(6)" });
         await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("pass");
+        await Expect(page.GetByTestId("earliest-surgery")).Not.ToBeEmptyAsync();
         await Shot(page, "05-patient-after-tace");
 
         // A treatment-related grade 3 AE suspected of camrelizumab: Scheduling holds the drug, readiness (6) fails.
