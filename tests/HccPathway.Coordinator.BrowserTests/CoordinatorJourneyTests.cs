@@ -61,14 +61,14 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await Expect(page.GetByTestId("preview-eligibility")).ToHaveTextAsync("eligible");
         await Shot(page, "04-baseline-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record baseline and decide eligibility" }).ClickAsync();
-        await Expect(page.GetByTestId("eligibility")).ToHaveTextAsync("eligible");
+        await Explained(page, () => Expect(page.GetByTestId("eligibility")).ToHaveTextAsync("eligible"));
         await Expect(page.GetByText("a clinician enrols the patient")).ToBeVisibleAsync();
 
         // Enrolment is a clinician's decision: sign in again as one.
         await SignIn(page, "dr-who", "clinician", patientUrl);
         await Fill(page.GetByLabel("Enrolled on"), Iso(Today.AddDays(-60)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
-        await Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled");
+        await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
 
         // Scheduling plans the regimen from the enrolment message; the page follows it.
         var lenvatinib = Row(page, "lenvatinib-start");
@@ -103,7 +103,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await page.Locator("#suspect-camrelizumab").CheckAsync();
         await Shot(page, "06-adverse-event-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
-        await Expect(page.GetByTestId("hold").Filter(new() { HasText = "camrelizumab held" })).ToBeVisibleAsync();
+        await Explained(page, () => Expect(page.GetByTestId("hold").Filter(new() { HasText = "camrelizumab held" })).ToBeVisibleAsync());
         await Expect(page.GetByTestId("max-open-grade")).ToHaveTextAsync("3");
         await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("fail");
         await Shot(page, "07-patient-hold");
@@ -122,6 +122,20 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await Shot(page, "09-benchmark");
         output.WriteLine($"screenshots: {system.ScreenshotDirectory}");
         Console.WriteLine($"Coordinator screenshots: {system.ScreenshotDirectory}");
+    }
+
+    /// <summary>When an expectation fails, the failure names what the services refused (the problem banners on the page).</summary>
+    private static async Task Explained(IPage page, Func<Task> expectation)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (PlaywrightException e)
+        {
+            var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
+            throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
+        }
     }
 
     private static ILocator Row(IPage page, string text) => page.GetByTestId("calendar-row").Filter(new() { HasText = text });
@@ -156,7 +170,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             var conflict = stale.WaitForAsync(new() { Timeout = 30_000 });
             if (await Task.WhenAny(done, conflict) == done || attempt == 4)
             {
-                await done;
+                await Explained(page, () => done);
                 return;
             }
 

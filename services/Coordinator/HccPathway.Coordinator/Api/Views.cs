@@ -87,3 +87,6 @@ public sealed record PublishedCohortView(
 
 /// <summary>Surgery planning's MDT suggestions (contract types).</summary>
 public sealed record MdtSuggestionsView(IReadOnlyList<MdtSuggestion> Suggestions, string? FollowUp, string RuleSetVersion);
+
+/// <summary>Surgery planning's follow-up imaging worklist entry (SCHED-FU).</summary>
+public sealed record FollowUpEntry(Guid PathwayId, string Outcome, DateOnly DecidedOn, DateOnly LastImagingOn, DateOnly DueFrom, DateOnly DueBy, string Status);
