@@ -66,9 +66,12 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
 
         // Enrolment is a clinician's decision: sign in again as one.
         await SignIn(page, "dr-who", "clinician", patientUrl);
-        await Fill(page.GetByLabel("Enrolled on"), Iso(Today.AddDays(-60)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
-        await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
+        await Act(page, async () =>
+            {
+                await Fill(page.GetByLabel("Enrolled on"), Iso(Today.AddDays(-60)));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
+            },
+            () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
 
         // Scheduling plans the regimen from the enrolment message; the page follows it.
         var lenvatinib = Row(page, "lenvatinib-start");
