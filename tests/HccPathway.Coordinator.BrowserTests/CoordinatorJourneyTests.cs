@@ -115,7 +115,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Conversion therapy" }).ClickAsync();
         await Expect(page.GetByTestId("patient-row").Filter(new() { HasText = mrn })).ToBeVisibleAsync();
-        await Fill(page.GetByLabel("Name or record number"), mrn.ToLowerInvariant());
+        await Fill(page.GetByRole(AriaRole.Textbox, new() { Name = "Name or record number" }), mrn.ToLowerInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("patient-row")).ToContainTextAsync("Ada Example");
