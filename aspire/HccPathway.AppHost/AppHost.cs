@@ -21,7 +21,16 @@ var intake = builder.AddPathwayService<Projects.HccPathway_Intake>("intake", pat
 var scheduling = builder.AddPathwayService<Projects.HccPathway_Scheduling>("scheduling", pathway, messaging);
 var assessment = builder.AddPathwayService<Projects.HccPathway_Assessment>("assessment", pathway, messaging);
 var surgeryPlanning = builder.AddPathwayService<Projects.HccPathway_SurgeryPlanning>("surgery-planning", pathway, messaging);
-builder.AddPathwayService<Projects.HccPathway_Audit>("audit", pathway, messaging);
+var audit = builder.AddPathwayService<Projects.HccPathway_Audit>("audit", pathway, messaging);
+
+// The coordinator web app calls the five APIs with the signed-in user's token; it needs no database or broker.
+builder.AddProject<Projects.HccPathway_Coordinator>("coordinator")
+    .WithReference(intake).WaitFor(intake)
+    .WithReference(scheduling).WaitFor(scheduling)
+    .WithReference(assessment).WaitFor(assessment)
+    .WithReference(surgeryPlanning).WaitFor(surgeryPlanning)
+    .WithReference(audit).WaitFor(audit)
+    .WithHttpHealthCheck("/health");
 
 // Demo data, off by default: Demo:Patients > 0 seeds that many synthetic patients through the public APIs once every
 // service is healthy; the seeder finds them by service discovery and exits when done.

@@ -17,6 +17,7 @@ fi
 cat <<INFO
 Starting HccPathway.
   Dashboard:  http://localhost:18888 (the login link with its token is printed below)
+  Web app:    http://localhost:5100 (coordinator app: sign in with a name and a role)
   APIs:       intake :5101, scheduling :5102, assessment :5103, surgery-planning :5104, audit :5105
               (each with its API reference at /scalar)
   Tokens:     curl -s -X POST http://localhost:5101/dev/tokens -H 'Content-Type: application/json' \\

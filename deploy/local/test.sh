@@ -8,6 +8,7 @@ cd "$root"
 
 # Tests throw their data away: a cluster started here may skip durability for speed.
 HCC_PG_FAST="${HCC_PG_FAST:-1}" deploy/local/infra-up.sh
+deploy/local/browser-up.sh
 if [ -f .local/infra.env ]; then
   # shellcheck disable=SC1091
   . .local/infra.env
@@ -21,6 +22,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 status=0
+# The coordinator's browser tests save their screenshots here.
+export HCC_TEST_RESULTS="$results"
 dotnet test HccPathway.sln --logger "trx" --results-directory "$results" "$@" || status=$?
 
 deploy/local/test-summary.sh "$results" || status=$?

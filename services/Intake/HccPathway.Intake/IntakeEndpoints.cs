@@ -3,6 +3,7 @@ using HccPathway.Intake.Pathways.Enrolling;
 using HccPathway.Intake.Pathways.ErasingIdentity;
 using HccPathway.Intake.Pathways.RecordingBaseline;
 using HccPathway.Intake.Pathways.Registering;
+using HccPathway.Intake.Pathways.Searching;
 using HccPathway.Intake.Pathways.Summaries;
 
 namespace HccPathway.Intake;
@@ -19,7 +20,8 @@ public static class IntakeEndpoints
             .MapEnrolPatient()
             .MapDeclineEnrolment()
             .MapEraseIdentity()
-            .MapSummaryQueries();
+            .MapSummaryQueries()
+            .MapSearchPatients();
         return app;
     }
 }

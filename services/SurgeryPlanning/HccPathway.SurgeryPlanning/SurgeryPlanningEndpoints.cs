@@ -4,6 +4,7 @@ using HccPathway.SurgeryPlanning.FollowUp;
 using HccPathway.SurgeryPlanning.Mdt;
 using HccPathway.SurgeryPlanning.Readiness;
 using HccPathway.SurgeryPlanning.Resection;
+using HccPathway.SurgeryPlanning.Washout;
 
 namespace HccPathway.SurgeryPlanning;
 
@@ -20,7 +21,8 @@ public static class SurgeryPlanningEndpoints
             .MapRecordMdtDecision()
             .MapScheduleResection()
             .MapRecordResection()
-            .MapDecideAdjuvant();
+            .MapDecideAdjuvant()
+            .MapWashoutQuery();
         return app;
     }
 }

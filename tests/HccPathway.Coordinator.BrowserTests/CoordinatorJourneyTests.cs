@@ -1,0 +1,211 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HccPathway.Coordinator.BrowserTests;
+
+/// <summary>
+/// A coordinator and a clinician drive one patient through the app in Chromium: register (with a server validation error
+/// shown next to its field), baseline with the live preview, enrolment, lenvatinib start, a late TACE that moves the
+/// camrelizumab dates, and a grade 3 AE that holds camrelizumab and fails readiness criterion (6).
+/// </summary>
+[Collection(RunningSystemCollection.Name)]
+public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHelper output)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+
+    [Fact]
+    public async Task A_patient_goes_from_registration_to_an_adverse_event_hold_in_the_browser()
+    {
+        SetDefaultExpectTimeout(30_000);
+        await using var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.CoordinatorUrl, Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+
+        // Sign in as a coordinator.
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Shot(page, "01-login");
+        await SignIn(page, "cora", "coordinator");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("cora (coordinator)");
+        await Shot(page, "02-today");
+
+        // Register: the server's validation error appears next to the field it names.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register patient" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Register a patient" })).ToBeVisibleAsync();
+        var mrn = $"MRN-{Guid.NewGuid():N}"[..16];
+        await Fill(page.GetByLabel("Medical record number"), mrn);
+        await Fill(page.GetByLabel("Date of birth"), "1960-01-02");
+        await page.GetByLabel("Sex").SelectOptionAsync("male");
+        await Fill(page.GetByLabel("Referral date"), Iso(Today.AddDays(-90)));
+        await Fill(page.GetByLabel("Referring centre"), "City Hospital");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.Locator("[data-field=fullName]")).ToContainTextAsync("Required");
+        await Shot(page, "03-register-validation");
+        await Fill(page.GetByLabel("Full name"), "Ada Example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Registered");
+        var patientUrl = new Uri(page.Url).AbsolutePath;
+        output.WriteLine($"patient page: {patientUrl}");
+
+        // Baseline: the preview is computed while typing; Intake then decides eligibility.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record baseline" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Baseline assessment" })).ToBeVisibleAsync();
+        await FillBaseline(page, Today.AddDays(-80));
+        await Expect(page.GetByTestId("preview-child-pugh")).ToContainTextAsync("A");
+        await Expect(page.GetByTestId("preview-cnlc")).ToHaveTextAsync("IIIa");
+        await Expect(page.GetByTestId("preview-eligibility")).ToHaveTextAsync("eligible");
+        await Shot(page, "04-baseline-preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record baseline and decide eligibility" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("eligibility")).ToHaveTextAsync("eligible"));
+        await Expect(page.GetByText("a clinician enrols the patient")).ToBeVisibleAsync();
+
+        // Enrolment is a clinician's decision: sign in again as one.
+        await SignIn(page, "dr-who", "clinician", patientUrl);
+        await Act(page, async () =>
+            {
+                await Fill(page.GetByLabel("Enrolled on"), Iso(Today.AddDays(-60)));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
+            },
+            () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
+
+        // Scheduling plans the regimen from the enrolment message; the page follows it.
+        var lenvatinib = Row(page, "lenvatinib-start");
+        await Expect(lenvatinib).ToBeVisibleAsync();
+        await Act(page, () => lenvatinib.GetByRole(AriaRole.Button, new() { Name = "Record start" }).ClickAsync(),
+            () => Expect(lenvatinib.GetByTestId("status")).ToHaveTextAsync("done"));
+
+        var camrelizumab = Row(page, "(camrelizumab,").First;
+        var camrelizumabDueBefore = await camrelizumab.GetByTestId("due").InnerTextAsync();
+        var tace = Row(page, "(tace,").First;
+        var taceDue = DateOnly.ParseExact(await tace.Locator("input[type=date]").First.InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var taceLate = taceDue.AddDays(5);
+        Assert.True(taceLate <= Today, $"TACE due {taceDue} is too recent for a late TACE in the past");
+        await Act(page, async () =>
+            {
+                await Fill(Row(page, "(tace,").First.Locator("input[type=date]").First, Iso(taceLate));
+                await Row(page, "(tace,").First.GetByRole(AriaRole.Button, new() { Name = "TACE performed" }).ClickAsync();
+            },
+            () => Expect(Row(page, "(camrelizumab,").First.GetByTestId("due")).Not.ToHaveTextAsync(camrelizumabDueBefore));
+        var camrelizumabDueAfter = await Row(page, "(camrelizumab,").First.GetByTestId("due").InnerTextAsync();
+        output.WriteLine($"camrelizumab 1 due {camrelizumabDueBefore} before, {camrelizumabDueAfter} after TACE 5 days late");
+        var readinessAe = page.Locator("[data-testid=readiness] tr").Filter(new() { HasText = "(6)" });
+        await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("pass");
+        await Expect(page.GetByTestId("earliest-surgery")).Not.ToBeEmptyAsync();
+        await Shot(page, "05-patient-after-tace");
+
+        // A treatment-related grade 3 AE suspected of camrelizumab: Scheduling holds the drug, readiness (6) fails.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report adverse event" }).ClickAsync();
+        await Fill(page.GetByLabel("CTCAE term"), "Rash maculo-papular");
+        await Fill(page.GetByLabel("Grade"), "3");
+        await Fill(page.GetByLabel("Onset"), Iso(Today.AddDays(-2)));
+        await page.Locator("#suspect-camrelizumab").CheckAsync();
+        await Shot(page, "06-adverse-event-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("hold").Filter(new() { HasText = "camrelizumab held" })).ToBeVisibleAsync());
+        await Expect(page.GetByTestId("max-open-grade")).ToHaveTextAsync("3");
+        await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("fail");
+        await Shot(page, "07-patient-hold");
+
+        // The other main screens render with the patient in them.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Conversion therapy" }).ClickAsync();
+        await Expect(page.GetByTestId("patient-row").Filter(new() { HasText = mrn })).ToBeVisibleAsync();
+        await Fill(page.GetByRole(AriaRole.Textbox, new() { Name = "Name or record number" }), mrn.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("patient-row")).ToContainTextAsync("Ada Example");
+        await Shot(page, "08-patients");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Centre benchmark" }).ClickAsync();
+        await Expect(page.GetByText("Cohort: 1 enrolled patient(s)")).ToBeVisibleAsync();
+        await Shot(page, "09-benchmark");
+        output.WriteLine($"screenshots: {system.ScreenshotDirectory}");
+        Console.WriteLine($"Coordinator screenshots: {system.ScreenshotDirectory}");
+    }
+
+    /// <summary>When an expectation fails, the failure names what the services refused (the problem banners on the page).</summary>
+    private static async Task Explained(IPage page, Func<Task> expectation)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (PlaywrightException e)
+        {
+            var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
+            throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
+        }
+    }
+
+    private static ILocator Row(IPage page, string text) => page.GetByTestId("calendar-row").Filter(new() { HasText = text });
+
+    private static async Task SignIn(IPage page, string user, string role, string returnUrl = "/")
+    {
+        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Role").SelectOptionAsync(role);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync($"{user} ({role})");
+    }
+
+    // Blazor binds on "change"; Playwright's fill raises "input" only.
+    private static async Task Fill(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.DispatchEventAsync("change");
+    }
+
+    /// <summary>
+    /// Another service's consumer may append to the patient's stream between the page's read and the click, and the app
+    /// then (rightly) says someone else changed the patient: reload and act again, as a user would.
+    /// </summary>
+    private static async Task Act(IPage page, Func<Task> act, Func<Task> expectDone)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await act();
+            var stale = page.GetByTestId("problem").Filter(new() { HasText = "Someone else changed this patient" });
+            var done = expectDone();
+            var conflict = stale.WaitForAsync(new() { Timeout = 30_000 });
+            if (await Task.WhenAny(done, conflict) == done || attempt == 4)
+            {
+                await Explained(page, () => done);
+                return;
+            }
+
+            await stale.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+            await Expect(stale).ToHaveCountAsync(0);
+        }
+    }
+
+    private static async Task FillBaseline(IPage page, DateOnly on)
+    {
+        // ELIG-2: one 80 mm tumour with Cheng III PVTT (CNLC IIIa), Child–Pugh A, ECOG 0, resectable, FLR 650 mL.
+        (string Label, string Value)[] values =
+        [
+            ("Assessed on", Iso(on)), ("Weight (kg)", "72"), ("Height (cm)", "170"), ("ECOG performance status (0–4)", "0"),
+            ("Bilirubin (µmol/L)", "15"), ("Albumin (g/L)", "42"), ("INR (ratio)", "1.0"), ("AFP (ng/mL)", "1200"),
+            ("DCP (PIVKA-II) (mAU/mL)", "900"), ("AST (U/L)", "40"), ("ALT (U/L)", "35"), ("ICG-R15 (%)", "6"),
+            ("Future liver remnant (mL)", "650"), ("Tumour count", "1"), ("Tumour diameters (mm, comma-separated)", "80"),
+        ];
+        foreach (var (label, value) in values)
+        {
+            await Fill(page.GetByLabel(label, new() { Exact = true }), value);
+        }
+
+        await page.GetByLabel("PVTT (Cheng type)").SelectOptionAsync("III");
+    }
+
+    private async Task Shot(IPage page, string name)
+    {
+        var path = Path.Combine(system.ScreenshotDirectory, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot {path}");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
