@@ -6,7 +6,7 @@ namespace HccPathway.Deploy.Tests.Manifests;
 /// a budget and an autoscaler per service, highly available data stores in production, and closed data-store ports.</summary>
 public sealed class ManifestPolicyTests
 {
-    private static readonly string[] ServiceNames = ["intake", "scheduling", "assessment", "surgery-planning", "audit"];
+    private static readonly string[] ServiceNames = ["intake", "scheduling", "assessment", "surgery-planning", "audit", "coordinator"];
 
     public static TheoryData<string> Overlays() => new(Overlay.Names);
 
