@@ -14,6 +14,7 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
 {
     private const int Patients = 6;
     private const int Concurrency = 4;
+    private static readonly TimeSpan OutageLongerThanRetries = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(120);
 
     private FaultySystem System => fixture.System;
@@ -94,18 +95,30 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
         var load = new PathwayLoad(System.IntakeClient, outcomes);
         var commands = 0;
         var halfway = new TaskCompletionSource();
-        var running = load.Run(Patients * 2, Concurrency, () =>
+        var restarted = new TaskCompletionSource();
+
+        // On a quiet machine the load would finish before the server is down: while the outage lasts, the workers pace
+        // themselves so that commands keep arriving through all of it.
+        var running = load.Run(Patients * 6, Concurrency, async () =>
         {
             if (Interlocked.Increment(ref commands) == Patients)
             {
                 halfway.TrySetResult();
             }
 
-            return Task.CompletedTask;
+            if (halfway.Task.IsCompleted && !restarted.Task.IsCompleted)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
         });
 
+        // Down for longer than Marten's own retries of transient failures (which absorb a quick restart unseen), so
+        // commands meet the outage itself.
         await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await System.Postgres.Restart();
+        await System.Postgres.Stop();
+        await Task.Delay(OutageLongerThanRetries);
+        await System.Postgres.StartServer();
+        restarted.TrySetResult();
         await running;
 
         var report = await System.Settle(SettleWithin);
