@@ -26,15 +26,21 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
         var load = new PathwayLoad(System.IntakeClient, outcomes);
         var commands = 0;
         var stopped = new TaskCompletionSource();
-        // Paced, so that commands keep coming while the broker is down and after it is back.
-        var running = load.Run(Patients + 4, Concurrency, async () =>
+        var restarted = new TaskCompletionSource();
+
+        // Paced until the broker is back, however long stopping and starting it takes, so that commands keep coming
+        // while it is down; then the rest of the load runs at full speed.
+        var running = load.Run(Patients * 10, Concurrency, async () =>
         {
             if (Interlocked.Increment(ref commands) == Concurrency)
             {
                 stopped.TrySetResult();
             }
 
-            await Task.Delay(400);
+            if (!restarted.Task.IsCompleted)
+            {
+                await Task.Delay(250);
+            }
         });
 
         await stopped.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -43,6 +49,7 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
         await Task.Delay(TimeSpan.FromSeconds(3));
         var whileDown = Volatile.Read(ref commands) - during;
         await System.Broker.StartServer();
+        restarted.TrySetResult();
         await running;
 
         var report = await System.Settle(SettleWithin);
