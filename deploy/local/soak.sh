@@ -12,4 +12,7 @@ cd "$root"
 # Installs PostgreSQL and RabbitMQ from Debian packages when missing (and starts the shared ones, which the soak leaves alone).
 deploy/local/infra-up.sh >/dev/null
 dotnet build tests/HccPathway.Soak -v quiet -nologo
+# Every line the services write, kept for tracing a loss back to what they logged.
+export HCC_SERVICE_LOG_DIR="${HCC_SERVICE_LOG_DIR:-$root/.local/soak-logs/$(date -u +%Y%m%dT%H%M%S)}"
+echo "Service logs: $HCC_SERVICE_LOG_DIR"
 exec dotnet run --no-build --project tests/HccPathway.Soak -- "$@"

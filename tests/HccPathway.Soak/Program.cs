@@ -91,6 +91,11 @@ foreach (var consumer in report.Consumers)
     Console.WriteLine($"  {consumer.Consumer,-28} {consumer.Processed}/{consumer.Expected} handled once (idempotency records)");
 }
 
+foreach (var lost in report.LostEvents)
+{
+    Console.WriteLine($"  not on the wire:           {lost}");
+}
+
 Console.WriteLine($"  repeated side effects:     {report.RepeatedEffects}");
 Console.WriteLine($"  500 responses:             {outcomes[CommandOutcomes.ServerError]}");
 var ok = report.Complete && report.Ratio == 1.00m && report.RepeatedEffects == 0 && outcomes[CommandOutcomes.ServerError] == 0;

@@ -27,17 +27,26 @@ public sealed class EventStoreLedger(string connectionString, string eventsSchem
         return ids;
     }
 
-    /// <summary>Sequence and type of the given events, for a report of what was lost.</summary>
+    /// <summary>
+    /// Sequence and type of the given events, for a report of what was lost, with the range the daemon's high-water
+    /// detection skipped over it, if any (a committed event inside a skipped range is never seen by a subscription).
+    /// </summary>
     public async Task<IReadOnlyList<string>> Describe(IEnumerable<Guid> ids)
     {
         await using var connection = await Open();
-        await using var command = new NpgsqlCommand($"select seq_id, version, type from {eventsSchema}.mt_events where id = any(@ids) order by seq_id", connection);
+        var skips = await TableExists(eventsSchema, "mt_high_water_skips")
+            ? $"(select '; skipped by high-water detection in (' || s.starting_sequence || ', ' || s.ending_sequence || '] at ' || s.timestamp " +
+              $"from {eventsSchema}.mt_high_water_skips s where e.seq_id > s.starting_sequence and e.seq_id <= s.ending_sequence limit 1)"
+            : "null";
+        await using var command = new NpgsqlCommand(
+            $"select e.seq_id, e.version, e.type, e.timestamp, {skips} from {eventsSchema}.mt_events e where e.id = any(@ids) order by e.seq_id", connection);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         var described = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)}");
+            var skipped = reader.IsDBNull(4) ? "" : reader.GetString(4);
+            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)} at {reader.GetDateTime(3):HH:mm:ss.fff}{skipped}");
         }
 
         return described;

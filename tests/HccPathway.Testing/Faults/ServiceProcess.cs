@@ -14,6 +14,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string assembly;
     private readonly IReadOnlyDictionary<string, string> environment;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly StreamWriter? log;
     private Process? process;
 
     public ServiceProcess(string name, string assembly, int port, IReadOnlyDictionary<string, string> environment)
@@ -22,6 +23,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         this.assembly = assembly;
         Port = port;
         this.environment = environment;
+
+        // A long run (the soak) keeps every line the services wrote, so a loss can be traced to what they logged.
+        if (Environment.GetEnvironmentVariable("HCC_SERVICE_LOG_DIR") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            log = new StreamWriter(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
+        }
     }
 
     public string Name { get; }
@@ -140,6 +148,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        lock (output)
+        {
+            log?.WriteLine(line);
+        }
+
         while (output.Count > 400)
         {
             output.TryDequeue(out _);
@@ -150,5 +163,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await Kill();
         process?.Dispose();
+        if (log is not null)
+        {
+            await log.DisposeAsync();
+        }
     }
 }
