@@ -98,6 +98,12 @@ foreach (var lost in report.LostEvents)
 
 Console.WriteLine($"  repeated side effects:     {report.RepeatedEffects}");
 Console.WriteLine($"  500 responses:             {outcomes[CommandOutcomes.ServerError]}");
+if (report.Lost > 0 && Environment.GetEnvironmentVariable("HCC_SERVICE_LOG_DIR") is { Length: > 0 } evidence)
+{
+    await system.WriteLossEvidence(evidence);
+    Console.WriteLine($"  evidence:                  {evidence}/lost-events.txt, progression.txt");
+}
+
 var ok = report.Complete && report.Ratio == 1.00m && report.RepeatedEffects == 0 && outcomes[CommandOutcomes.ServerError] == 0;
 Console.WriteLine(ok ? "RESULT: zero lost, zero applied twice." : "RESULT: FAILED");
 return ok ? 0 : 1;

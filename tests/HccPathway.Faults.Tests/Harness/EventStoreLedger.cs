@@ -46,10 +46,38 @@ public sealed class EventStoreLedger(string connectionString, string eventsSchem
         while (await reader.ReadAsync())
         {
             var skipped = reader.IsDBNull(4) ? "" : reader.GetString(4);
-            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)} at {reader.GetDateTime(3):HH:mm:ss.fff}{skipped}");
+            described.Add($"seq {reader.GetInt64(0)} v{reader.GetInt32(1)} {reader.GetString(2)} at {reader.GetFieldValue<DateTimeOffset>(3):HH:mm:ss.fff}{skipped}");
         }
 
         return described;
+    }
+
+    /// <summary>The daemon's progress rows (each relay and the high water mark) and every high-water skip, as text.</summary>
+    public async Task<IReadOnlyList<string>> Progression()
+    {
+        await using var connection = await Open();
+        var lines = new List<string>();
+        await using (var command = new NpgsqlCommand($"select name, last_seq_id, last_updated from {eventsSchema}.mt_event_progression order by name", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add($"progress {reader.GetString(0)} at {reader.GetInt64(1)} ({reader.GetValue(2)})");
+            }
+        }
+
+        if (await TableExists(eventsSchema, "mt_high_water_skips"))
+        {
+            await using var command = new NpgsqlCommand(
+                $"select starting_sequence, ending_sequence, timestamp from {eventsSchema}.mt_high_water_skips order by ending_sequence", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add($"skip ({reader.GetInt64(0)}, {reader.GetInt64(1)}] at {reader.GetValue(2)}");
+            }
+        }
+
+        return lines;
     }
 
     public async Task<long> CountEvents(string type) =>

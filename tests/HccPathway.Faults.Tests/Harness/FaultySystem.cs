@@ -123,8 +123,9 @@ public sealed class FaultySystem : IAsyncDisposable
         return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents);
     }
 
-    private ServiceProcess Service(string folder, string project) => new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project),
-        ChildProcesses.FreePort(), new Dictionary<string, string>
+    private ServiceProcess Service(string folder, string project)
+    {
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__pathway"] = Postgres.ConnectionString,
@@ -133,7 +134,28 @@ public sealed class FaultySystem : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["DOTNET_gcServer"] = "0",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
-        });
+        };
+
+        // A kept log (the soak) also records when the daemon moved each relay and the high water mark, with times.
+        if (Environment.GetEnvironmentVariable("HCC_SERVICE_LOG_DIR") is { Length: > 0 })
+        {
+            environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
+            environment["Logging__Console__UseUtcTimestamp"] = "true";
+            environment["Logging__LogLevel__JasperFx.Events"] = "Information";
+            environment["Logging__LogLevel__Marten.Events.Daemon"] = "Information";
+        }
+
+        return new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
+    }
+
+    /// <summary>Writes what a loss needs for tracing: the lost events, the daemon's progress rows and its high-water skips.</summary>
+    public async Task WriteLossEvidence(string directory)
+    {
+        var committed = await Store.CommittedEventIds();
+        var lost = committed.Where(id => !Wire.Saw(id)).ToList();
+        await File.WriteAllLinesAsync(Path.Combine(directory, "lost-events.txt"), await Store.Describe(lost));
+        await File.WriteAllLinesAsync(Path.Combine(directory, "progression.txt"), await Store.Progression());
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -34,6 +34,31 @@ public sealed class SearchPatientsTests(IntakeService service) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Auditors_read_summaries_with_the_identity_masked_and_carers_read_it_whole()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var id = await Register($"MRN-M-{suffix}", $"Mary Somerville{suffix}");
+        var auditor = service.Factory.ClientAs(Roles.Auditor);
+
+        var audited = await auditor.GetFromJsonAsync<JsonElement>($"/pathways/{id}");
+        var cared = await coordinator.GetFromJsonAsync<JsonElement>($"/pathways/{id}");
+        var listed = (await auditor.GetFromJsonAsync<JsonElement>("/pathways?pageSize=200")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetGuid() == id);
+
+        foreach (var masked in new[] { audited, listed })
+        {
+            Assert.Equal("masked", masked.GetProperty("fullName").GetString());
+            Assert.Equal("masked", masked.GetProperty("medicalRecordNumber").GetString());
+            Assert.Equal("0001-01-01", masked.GetProperty("dateOfBirth").GetString());
+            Assert.Equal("City Hospital", masked.GetProperty("referringCentre").GetString());
+        }
+
+        Assert.DoesNotContain(suffix, audited.GetRawText() + listed.GetRawText());
+        Assert.Equal($"Mary Somerville{suffix}", cared.GetProperty("fullName").GetString());
+        Assert.Equal("1950-05-06", cared.GetProperty("dateOfBirth").GetString());
+    }
+
+    [Fact]
     public async Task A_search_text_of_one_character_is_a_validation_problem()
     {
         var problem = await (await coordinator.GetAsync("/pathways/search?q=A")).Problem(HttpStatusCode.BadRequest);

@@ -48,6 +48,16 @@ public sealed class PatientSummary
     public string? DecisionNote { get; set; }
 
     public DateTimeOffset LastChangedAt { get; set; }
+
+    /// <summary>The summary as a caller who may not see the identity reads it: the identity masked as on the wire.</summary>
+    public PatientSummary WithoutIdentity()
+    {
+        var copy = (PatientSummary)MemberwiseClone();
+        copy.MedicalRecordNumber = ProtectedIdentity.Masked.MedicalRecordNumber;
+        copy.FullName = ProtectedIdentity.Masked.FullName;
+        copy.DateOfBirth = ProtectedIdentity.Masked.DateOfBirth;
+        return copy;
+    }
 }
 
 /// <summary>Kept in the same transaction as Intake's appends, so a coordinator sees a write at once.</summary>
