@@ -30,11 +30,14 @@ public sealed class RabbitMqProbe : IAsyncDisposable
         this.channel = channel;
     }
 
+    /// <summary>The probe's connection name, so a test that closes the services' connections can leave the probe's alone.</summary>
+    public const string ConnectionName = "hcc-test-probe";
+
     public IReadOnlyCollection<ReceivedMessage> Received => received.ToArray();
 
     public static async Task<RabbitMqProbe> Subscribe(Uri amqp, params Type[] messageTypes)
     {
-        var connection = await new ConnectionFactory { Uri = amqp }.CreateConnectionAsync();
+        var connection = await new ConnectionFactory { Uri = amqp, ClientProvidedName = ConnectionName }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var queue = await channel.QueueDeclareAsync(exclusive: true, autoDelete: true);
         foreach (var type in messageTypes)

@@ -17,7 +17,6 @@ namespace HccPathway.ServiceDefaults.Messaging;
 /// </summary>
 public sealed partial class EventRelay : SubscriptionBase
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private readonly IBus bus;
     private readonly ILogger<EventRelay> logger;
 
@@ -51,29 +50,18 @@ public sealed partial class EventRelay : SubscriptionBase
                 }
             });
 
+        LogRelayed(page.Events.Count, page.SequenceFloor, page.SequenceCeiling,
+            page.Events.Count > 0 ? page.Events.Min(e => e.Sequence) : 0, page.Events.Count > 0 ? page.Events.Max(e => e.Sequence) : 0);
         return NullChangeListener.Instance;
     }
 
-    // A broker outage must not skip events or stop the daemon: keep trying until it confirms or the host stops.
-    private async Task PublishUntilConfirmed(IEvent e, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                // Patient identity stays in the event store: subscribers get the registration with the identity masked.
-                await bus.Publish(ProtectedIdentity.WithoutIdentity(e.Data), e.EventType, context => Stamp(context, e), cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPublishFailed(e.Sequence, attempt, delay.TotalMilliseconds, ex.GetType().Name);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
-            }
-        }
-    }
+    // A broker outage must not skip events or stop the daemon: keep trying until it confirms or the relay stops.
+    private Task PublishUntilConfirmed(IEvent e, CancellationToken stopping) =>
+        UntilConfirmed.Publish(
+            // Patient identity stays in the event store: subscribers get the registration with the identity masked.
+            ct => bus.Publish(ProtectedIdentity.WithoutIdentity(e.Data), e.EventType, context => Stamp(context, e), ct),
+            (attempt, delay, ex) => LogPublishFailed(e.Sequence, attempt, delay.TotalMilliseconds, ex.GetType().Name),
+            stopping);
 
     private static void Stamp(PublishContext context, IEvent e)
     {
@@ -89,6 +77,9 @@ public sealed partial class EventRelay : SubscriptionBase
         context.Headers.Set(RelayHeaders.EventName, e.EventTypeName);
         context.Headers.Set(RelayHeaders.Hospital, e.TenantId);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Relayed {Count} events of ({Floor}, {Ceiling}], sequences {First} to {Last}")]
+    private partial void LogRelayed(int count, long floor, long ceiling, long first, long last);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Publishing event at sequence {Sequence} failed (attempt {Attempt}); retrying in {DelayMs} ms: {Error}")]

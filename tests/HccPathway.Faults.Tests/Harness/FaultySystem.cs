@@ -143,6 +143,7 @@ public sealed class FaultySystem : IAsyncDisposable
             environment["Logging__Console__UseUtcTimestamp"] = "true";
             environment["Logging__LogLevel__JasperFx.Events"] = "Information";
             environment["Logging__LogLevel__Marten.Events.Daemon"] = "Information";
+            environment["Logging__LogLevel__HccPathway.ServiceDefaults.Messaging.EventRelay"] = "Debug";
         }
 
         return new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);

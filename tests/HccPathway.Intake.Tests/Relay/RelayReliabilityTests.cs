@@ -76,6 +76,48 @@ public sealed class RelayReliabilityTests
     }
 
     [Fact]
+    public async Task Connections_the_broker_closes_while_the_relay_is_publishing_lose_no_event()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+        await using var intake = new PathwayServiceFactory<IntakeApi>(infrastructure, IsolatedSchemas.New(), Owners.Intake);
+        var client = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+        var first = await client.RegisterNew();
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == first.ToString());
+
+        // Closes land while publishes await their confirms, as when a broker shuts down. The transport cancels those
+        // publishes; the relay must retry them, not take the cancellation for the daemon stopping (which lets the
+        // daemon move on past the page).
+        var closed = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var closing = Task.Run(async () =>
+        {
+            while (closed < 4 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(Random.Shared.Next(200, 600));
+                closed += await BrokerConnections.CloseAll(infrastructure, "relay test: broker going down");
+            }
+        });
+        var ids = (await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var mine = new List<Guid>();
+            while (!closing.IsCompleted)
+            {
+                mine.Add(await client.RegisterNew());
+            }
+
+            return mine;
+        }))).SelectMany(i => i).ToList();
+        await closing;
+
+        Assert.True(closed >= 4, $"only {closed} connections were closed during the load");
+        foreach (var id in ids)
+        {
+            await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == id.ToString() && m.Is<PatientRegistered>(), TimeSpan.FromSeconds(90));
+        }
+    }
+
+    [Fact]
     public async Task The_relay_keeps_each_pathways_order_when_many_pathways_are_written_at_once()
     {
         var infrastructure = await Infrastructure.GetAsync();
