@@ -37,7 +37,8 @@ public static class CoordinatorSetup
 
         builder.Services.AddScoped<PathwayApi>();
         builder.Services.AddSingleton(ClinicalRuleSet.Default);
-        builder.Services.AddSingleton(TimeProvider.System);
+        // Scoped: each circuit's clock is in its user's time zone.
+        builder.Services.AddScoped<TimeProvider, UserTimeProvider>();
         return builder;
     }
 
