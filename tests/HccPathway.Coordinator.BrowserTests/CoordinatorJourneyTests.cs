@@ -219,6 +219,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         catch (PlaywrightException e)
         {
             var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
+            var shots = Environment.GetEnvironmentVariable("HCC_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "coordinator-screenshots", "failure.png"), FullPage = true });
             throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
         }
     }
@@ -253,7 +255,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             var stale = page.GetByTestId("problem").Filter(new() { HasText = "Someone else changed this patient" });
             var done = expectDone();
             var conflict = stale.WaitForAsync(new() { Timeout = 30_000 });
-            if (await Task.WhenAny(done, conflict) == done || attempt == 4)
+            // A conflict wait that timed out is no conflict: the outcome of "done" (with the page's problems) is the answer.
+            if (await Task.WhenAny(done, conflict) == done || !conflict.IsCompletedSuccessfully || attempt == 4)
             {
                 await Explained(page, () => done);
                 return;

@@ -13,7 +13,7 @@ public sealed class UserTimeProviderTests : BunitContext
     public void Today_and_times_follow_the_time_zone_reported_at_sign_in()
     {
         AddAuthorization().SetAuthorized("cora").SetClaims(new Claim(UserClaims.TimeZone, "Pacific/Kiritimati"));
-        var clock = new UserTimeProvider(Services.GetRequiredService<AuthenticationStateProvider>());
+        var clock = new UserTimeProvider(Services.GetRequiredService<AuthenticationStateProvider>(), TimeProvider.System);
         var now = clock.GetUtcNow();
 
         Assert.Equal("Pacific/Kiritimati", clock.LocalTimeZone.Id);
@@ -28,7 +28,7 @@ public sealed class UserTimeProviderTests : BunitContext
     public void An_unknown_or_missing_time_zone_falls_back_to_the_server_zone()
     {
         AddAuthorization().SetAuthorized("cora").SetClaims(new Claim(UserClaims.TimeZone, "Mars/Olympus_Mons"));
-        var clock = new UserTimeProvider(Services.GetRequiredService<AuthenticationStateProvider>());
+        var clock = new UserTimeProvider(Services.GetRequiredService<AuthenticationStateProvider>(), TimeProvider.System);
 
         Assert.Equal(TimeZoneInfo.Local.Id, clock.LocalTimeZone.Id);
         Assert.Null(UserTimeProvider.Known("Mars/Olympus_Mons"));

@@ -37,8 +37,9 @@ public static class CoordinatorSetup
 
         builder.Services.AddScoped<PathwayApi>();
         builder.Services.AddSingleton(ClinicalRuleSet.Default);
-        // Scoped: each circuit's clock is in its user's time zone.
-        builder.Services.AddScoped<TimeProvider, UserTimeProvider>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Per circuit: the clock in its user's time zone (pages inject it; the host's singletons keep the system clock).
+        builder.Services.AddScoped<UserTimeProvider>();
         return builder;
     }
 

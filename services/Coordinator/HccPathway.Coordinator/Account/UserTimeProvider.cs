@@ -7,11 +7,13 @@ namespace HccPathway.Coordinator.Account;
 /// (form defaults, the worklist range) and times on screen are the user's, not the server's (the servers run on UTC).
 /// Without a reported zone it falls back to the server's.
 /// </summary>
-public sealed class UserTimeProvider(AuthenticationStateProvider authentication) : TimeProvider
+public sealed class UserTimeProvider(AuthenticationStateProvider authentication, TimeProvider system) : TimeProvider
 {
     private TimeZoneInfo? zone;
 
     public override TimeZoneInfo LocalTimeZone => zone ??= Resolve();
+
+    public override DateTimeOffset GetUtcNow() => system.GetUtcNow();
 
     /// <summary>The zone id when this machine knows it (IANA ids on Linux), otherwise null.</summary>
     public static string? Known(string? timeZoneId) =>

@@ -1,3 +1,4 @@
+using HccPathway.Coordinator.Account;
 using HccPathway.Coordinator.Api;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -19,7 +20,7 @@ public abstract class PatientForm<TModel> : ComponentBase
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] protected UserTimeProvider Clock { get; set; } = default!;
 
     [Parameter] public Guid PathwayId { get; set; }
 
