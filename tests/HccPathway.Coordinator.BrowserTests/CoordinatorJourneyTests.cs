@@ -6,9 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace HccPathway.Coordinator.BrowserTests;
 
 /// <summary>
-/// A coordinator and a clinician drive one patient through the app in Chromium: register (with a server validation error
-/// shown next to its field), baseline with the live preview, enrolment, lenvatinib start, a late TACE that moves the
-/// camrelizumab dates, and a grade 3 AE that holds camrelizumab and fails readiness criterion (6).
+/// A coordinator and a clinician drive one patient through the app in Chromium from registration to the MDT's surgery
+/// decision: register (with a server validation error shown next to its field), baseline with the live preview,
+/// enrolment, lenvatinib start, a late TACE that moves the camrelizumab dates, a grade 3 AE that holds camrelizumab and
+/// fails readiness criterion (6), its resolution and the resumption, imaging to an mRECIST partial response, liver
+/// function (a server error first), tumour markers and the surgeon's assessment until every criterion passes, and the
+/// MDT's decision to resect.
 /// </summary>
 [Collection(RunningSystemCollection.Name)]
 public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHelper output)
@@ -16,7 +19,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
 
     [Fact]
-    public async Task A_patient_goes_from_registration_to_an_adverse_event_hold_in_the_browser()
+    public async Task A_patient_goes_from_registration_to_the_surgery_decision_in_the_browser()
     {
         SetDefaultExpectTimeout(30_000);
         await using var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -69,7 +72,7 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await Act(page, async () =>
             {
                 await Fill(page.GetByLabel("Enrolled on"), Iso(Today.AddDays(-60)));
-                await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enrol", Exact = true }).ClickAsync();
             },
             () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
 
@@ -111,6 +114,85 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("fail");
         await Shot(page, "07-patient-hold");
 
+        // The AE settles to grade 1: Scheduling makes the hold resumable and the held rows offer "Resume", not "Record dose".
+        var adverseEvent = page.GetByTestId("adverse-event").Filter(new() { HasText = "Rash maculo-papular" });
+        await Fill(adverseEvent.GetByLabel("Residual grade"), "1");
+        await adverseEvent.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Explained(page, () => Expect(adverseEvent).ToContainTextAsync("resolved"));
+        await Expect(page.GetByTestId("hold").Filter(new() { HasText = "resumable from" })).ToBeVisibleAsync();
+        var heldRows = page.GetByTestId("calendar-row").Filter(new() { HasText = "held" });
+        await Expect(heldRows.GetByRole(AriaRole.Button, new() { Name = "Record dose" })).ToHaveCountAsync(0);
+        var resumable = page.GetByTestId("calendar-row").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Resume camrelizumab" }) }).First;
+        await Act(page, async () =>
+            {
+                await Fill(resumable.GetByLabel("Reason"), "Rash back to grade 1.");
+                await resumable.GetByRole(AriaRole.Button, new() { Name = "Resume camrelizumab" }).ClickAsync();
+            },
+            () => Expect(page.GetByTestId("hold").Filter(new() { HasText = "resumed" })).ToBeVisibleAsync());
+        await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("pass");
+        await Shot(page, "08-patient-resumed");
+
+        // Imaging: the baseline study, then a follow-up with the viable tumour shrunk 80 → 30 mm (mRECIST PR).
+        await RecordStudy(page, Today.AddDays(-55), isBaseline: true, diameterMm: "80", viableMm: "80", shot: "09-imaging-form");
+        await Expect(page.GetByTestId("response-row")).ToHaveCountAsync(1);
+        await RecordStudy(page, Today.AddDays(-1), isBaseline: false, diameterMm: "60", viableMm: "30");
+        await Expect(page.GetByTestId("response-row")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("response-row").Last).ToContainTextAsync("PR");
+
+        // Liver function before surgery, with immune hepatitis excluded (SURG-WASH) — a server error first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record liver function", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Liver function and performance status" })).ToBeVisibleAsync();
+        (string Label, string Value)[] liver =
+        [
+            ("Bilirubin (µmol/L)", "14"), ("Albumin (g/L)", "41"), ("INR (ratio)", "1.0"), ("Encephalopathy grade (West Haven 0–4)", "0"),
+            ("ICG-R15 (%)", "7"), ("ECOG performance status (0–4)", "0"), ("Future liver remnant (mL)", "640"),
+            ("Weight (kg, for the standard liver volume)", "72"), ("AST (U/L)", "32"), ("ALT (U/L)", "30"),
+        ];
+        foreach (var (label, value) in liver)
+        {
+            await Fill(page.GetByLabel(label, new() { Exact = true }), value);
+        }
+
+        await page.GetByLabel("Immune hepatitis", new() { Exact = true }).SelectOptionAsync("excluded");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record liver function" }).ClickAsync();
+        await Expect(page.Locator("[data-field=ascites]")).ToContainTextAsync("Child–Pugh");
+        await Expect(page.Locator("[data-field=immuneHepatitisEvidence]")).ToContainTextAsync("immune hepatitis");
+        await Shot(page, "10-liver-function-validation");
+        await page.GetByLabel("Ascites", new() { Exact = true }).SelectOptionAsync("none");
+        await Fill(page.GetByLabel("How it was excluded"), "AST/ALT normal; no hepatitis on biopsy.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record liver function" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToBeVisibleAsync());
+
+        // Tumour markers back to normal.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record tumour markers" }).ClickAsync();
+        await Fill(page.GetByLabel("AFP (ng/mL)", new() { Exact = true }), "5");
+        await Fill(page.GetByLabel("DCP (PIVKA-II) (mAU/mL)", new() { Exact = true }), "20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record markers" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToBeVisibleAsync());
+
+        // The surgeon: R0 feasible, no other contraindication. The checklist then passes every criterion.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record surgical feasibility" }).ClickAsync();
+        await page.GetByLabel("R0 resection feasible").SelectOptionAsync("yes");
+        await page.GetByLabel("Other contraindication to surgery").SelectOptionAsync("no");
+        await Shot(page, "11-feasibility-form");
+        await Act(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Record assessment" }).ClickAsync(),
+            () => Expect(page.GetByTestId("intake-phase")).ToBeVisibleAsync());
+        await Explained(page, () => Expect(page.GetByTestId("verdict")).ToHaveTextAsync("ready"));
+        await Expect(page.GetByTestId("criterion-status")).ToHaveTextAsync(["pass", "pass", "pass", "pass", "pass", "pass"]);
+        await Expect(page.GetByTestId("readiness")).Not.ToContainTextAsync("missing: missing");
+        await Shot(page, "12-patient-ready");
+
+        // The MDT decides to resect; the decision shows on the patient page with the intended date.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record MDT decision" }).ClickAsync();
+        await page.GetByLabel("Outcome").SelectOptionAsync("resect");
+        await Fill(page.GetByLabel("Intended surgery date (resect)"), Iso(Today.AddDays(30)));
+        await Fill(page.GetByLabel("Rationale"), "mRECIST PR; readiness all pass.");
+        await Shot(page, "13-mdt-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("mdt-decision").Filter(new() { HasText = "resect" })).ToBeVisibleAsync());
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Schedule the resection" })).ToBeVisibleAsync();
+        await Shot(page, "14-patient-mdt-decision");
+
         // The other main screens render with the patient in them.
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Conversion therapy" }).ClickAsync();
@@ -119,10 +201,10 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("patient-row")).ToContainTextAsync("Ada Example");
-        await Shot(page, "08-patients");
+        await Shot(page, "15-patients");
         await page.GetByRole(AriaRole.Link, new() { Name = "Centre benchmark" }).ClickAsync();
         await Expect(page.GetByText("Cohort: 1 enrolled patient(s)")).ToBeVisibleAsync();
-        await Shot(page, "09-benchmark");
+        await Shot(page, "16-benchmark");
         output.WriteLine($"screenshots: {system.ScreenshotDirectory}");
         Console.WriteLine($"Coordinator screenshots: {system.ScreenshotDirectory}");
     }
@@ -137,6 +219,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         catch (PlaywrightException e)
         {
             var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
+            var shots = Environment.GetEnvironmentVariable("HCC_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "coordinator-screenshots", "failure.png"), FullPage = true });
             throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
         }
     }
@@ -171,7 +255,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             var stale = page.GetByTestId("problem").Filter(new() { HasText = "Someone else changed this patient" });
             var done = expectDone();
             var conflict = stale.WaitForAsync(new() { Timeout = 30_000 });
-            if (await Task.WhenAny(done, conflict) == done || attempt == 4)
+            // A conflict wait that timed out is no conflict: the outcome of "done" (with the page's problems) is the answer.
+            if (await Task.WhenAny(done, conflict) == done || !conflict.IsCompletedSuccessfully || attempt == 4)
             {
                 await Explained(page, () => done);
                 return;
@@ -180,6 +265,27 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             await stale.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
             await Expect(stale).ToHaveCountAsync(0);
         }
+    }
+
+    private async Task RecordStudy(IPage page, DateOnly on, bool isBaseline, string diameterMm, string viableMm, string? shot = null)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record imaging study" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record an imaging study" })).ToBeVisibleAsync();
+        await Fill(page.GetByLabel("Study date"), Iso(on));
+        if (isBaseline)
+        {
+            await page.GetByLabel("New baseline").CheckAsync();
+        }
+
+        await Fill(page.GetByLabel("Lesion 1 diameter (mm)"), diameterMm);
+        await Fill(page.GetByLabel("Lesion 1 viable diameter (mm)"), viableMm);
+        if (shot is not null)
+        {
+            await Shot(page, shot);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record study" }).ClickAsync();
+        await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToBeVisibleAsync());
     }
 
     private static async Task FillBaseline(IPage page, DateOnly on)

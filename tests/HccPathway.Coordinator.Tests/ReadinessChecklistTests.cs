@@ -47,4 +47,24 @@ public sealed class ReadinessChecklistTests : BunitContext
         Assert.Contains("starts one when the patient is enrolled", view.Markup);
         Assert.Empty(view.FindAll("table"));
     }
+
+    [Fact]
+    public void A_criterion_the_rules_only_call_missing_says_not_recorded_once_and_links_to_the_form_that_records_it()
+    {
+        var on = new DateOnly(2026, 10, 1);
+        var pathwayId = Guid.NewGuid();
+        var checklist = new ChecklistView(pathwayId, "blocked", on, on, [
+            new CriterionView(new ReadinessCriterionResult(ReadinessCriteria.R0Feasible, "SURG-READY", "(2) R0 resection feasible", "unknown", "no assessment",
+                null, null, "feasible", [], "missing"), on),
+            new CriterionView(new ReadinessCriterionResult(ReadinessCriteria.FutureLiverRemnant, "SURG-READY", "(3) FLR", "unknown", "not recorded",
+                null, null, "≥ 40 %", [], "missing"), on),
+        ], [], "2026.1");
+
+        var view = Render<ReadinessChecklist>(p => p.Add(c => c.Checklist, checklist));
+
+        Assert.DoesNotContain("missing: missing", view.Markup);
+        Assert.Empty(view.FindAll("[data-testid=criterion-missing]"));
+        Assert.Equal($"/patients/{pathwayId}/surgical-feasibility", view.Find($"tr[data-criterion={ReadinessCriteria.R0Feasible}] a").GetAttribute("href"));
+        Assert.Equal($"/patients/{pathwayId}/liver-function", view.Find($"tr[data-criterion={ReadinessCriteria.FutureLiverRemnant}] a").GetAttribute("href"));
+    }
 }

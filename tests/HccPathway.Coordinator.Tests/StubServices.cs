@@ -28,6 +28,7 @@ public sealed class StubServices : IHttpClientFactory
         context.AddAuthorization().SetAuthorized(user).SetRoles(role);
         context.Services.AddSingleton<IHttpClientFactory>(stub);
         context.Services.AddSingleton(TimeProvider.System);
+        context.Services.AddScoped<HccPathway.Coordinator.Account.UserTimeProvider>();
         context.Services.AddSingleton(HccPathway.Clinical.Rules.ClinicalRuleSet.Default);
         context.Services.AddScoped(sp => new PathwayApi(stub,
             sp.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(), NullLogger<PathwayApi>.Instance));

@@ -38,6 +38,8 @@ public static class CoordinatorSetup
         builder.Services.AddScoped<PathwayApi>();
         builder.Services.AddSingleton(ClinicalRuleSet.Default);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Per circuit: the clock in its user's time zone (pages inject it; the host's singletons keep the system clock).
+        builder.Services.AddScoped<UserTimeProvider>();
         return builder;
     }
 

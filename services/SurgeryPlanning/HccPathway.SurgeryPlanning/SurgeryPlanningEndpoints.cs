@@ -22,7 +22,8 @@ public static class SurgeryPlanningEndpoints
             .MapScheduleResection()
             .MapRecordResection()
             .MapDecideAdjuvant()
-            .MapWashoutQuery();
+            .MapWashoutQuery()
+            .MapSurgeryQueries(root);
         return app;
     }
 }

@@ -18,7 +18,7 @@ public static class AccountEndpoints
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
         app.MapPost("/account/login", async (
-                [FromForm] string? userName, [FromForm] string? role, [FromForm] string? returnUrl,
+                [FromForm] string? userName, [FromForm] string? role, [FromForm] string? returnUrl, [FromForm] string? timeZone,
                 HttpContext http, IHttpClientFactory clients, ILoggerFactory logs) =>
             {
                 var name = userName?.Trim() ?? "";
@@ -35,7 +35,7 @@ public static class AccountEndpoints
                     return Results.Redirect("/login?error=token");
                 }
 
-                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Create(name, role, token.Token));
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Create(name, role, token.Token, UserTimeProvider.Known(timeZone)));
                 return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous();

@@ -90,3 +90,13 @@ public sealed record MdtSuggestionsView(IReadOnlyList<MdtSuggestion> Suggestions
 
 /// <summary>Surgery planning's follow-up imaging worklist entry (SCHED-FU).</summary>
 public sealed record FollowUpEntry(Guid PathwayId, string Outcome, DateOnly DecidedOn, DateOnly LastImagingOn, DateOnly DueFrom, DateOnly DueBy, string Status);
+
+/// <summary>Surgery planning's SurgeryQueries: MDT decisions, the resection as far as it went, adjuvant decided.</summary>
+public sealed record MdtDecisionView(string Outcome, DateOnly DecidedOn, DateOnly? IntendedSurgeryOn);
+
+public sealed record ResectionView(
+    DateOnly ScheduledOn, string Procedure, bool Override, DateOnly? PerformedOn, string? Margin, bool? PathologicalCompleteResponse, string? RecurrenceRiskLevel);
+
+public sealed record SurgeryView(Guid PathwayId, IReadOnlyList<MdtDecisionView> MdtDecisions, ResectionView? Resection, bool AdjuvantDecided);
+
+public sealed record ResectionEntryView(Guid PathwayId, ResectionView Resection, bool AdjuvantDecided);

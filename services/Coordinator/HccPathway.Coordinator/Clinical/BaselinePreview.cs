@@ -1,33 +1,18 @@
 using HccPathway.Clinical.Eligibility;
+using HccPathway.Clinical.Mapping;
 using HccPathway.Clinical.Rules;
-using HccPathway.Clinical.Scores;
-using HccPathway.Clinical.Staging;
-using HccPathway.Clinical.Units;
+using HccPathway.Contracts.Intake;
 
 namespace HccPathway.Coordinator.Clinical;
 
 /// <summary>
-/// The live preview of a baseline: the same clinical library Intake decides with (BaselineEvaluator), so what the
-/// coordinator sees while typing is what Intake will compute. Intake's answer remains the record.
+/// The live preview of a baseline: Intake's mapping (BaselineMapping) and the clinical library it decides with
+/// (BaselineEvaluator), so what the coordinator sees while typing is what Intake will compute. Intake's answer remains
+/// the record.
 /// </summary>
 public static class BaselinePreview
 {
     public sealed record Result(BaselineEvaluation? Evaluation, IReadOnlyList<string> Incomplete, IReadOnlyList<ValidationError> Errors);
-
-    private static readonly IReadOnlyDictionary<string, Ascites> AscitesNames = new Dictionary<string, Ascites>
-    {
-        ["none"] = Ascites.None,
-        ["slight"] = Ascites.Slight,
-        ["moderate-to-severe"] = Ascites.ModerateToSevere,
-    };
-
-    private static readonly IReadOnlyDictionary<string, PvttType> ChengTypes = new Dictionary<string, PvttType>
-    {
-        ["I"] = PvttType.ChengI,
-        ["II"] = PvttType.ChengII,
-        ["III"] = PvttType.ChengIII,
-        ["IV"] = PvttType.ChengIV,
-    };
 
     public static Result Evaluate(BaselineModel m, int ageYears, ClinicalRuleSet rules)
     {
@@ -76,7 +61,7 @@ public static class BaselinePreview
         Need(m.EncephalopathyGrade, "encephalopathy grade");
         Need(m.TumourCount, "tumour count");
         Need(m.TumourDiametersMm(), "tumour diameters");
-        if (m.Ascites is null || !AscitesNames.ContainsKey(m.Ascites))
+        if (m.Ascites is null || !BaselineMapping.AscitesNames.ContainsKey(m.Ascites))
         {
             missing.Add("ascites");
         }
@@ -84,42 +69,13 @@ public static class BaselinePreview
         return missing;
     }
 
-    private static BaselineAssessment ToClinical(BaselineModel m, int ageYears) => new()
-    {
-        AssessedOn = m.AssessedOn!.Value,
-        Bilirubin = Bilirubin.FromMicromolesPerLitre(m.BilirubinMicromolesPerLitre!.Value),
-        Albumin = Albumin.FromGramsPerLitre(m.AlbuminGramsPerLitre!.Value),
-        Inr = Inr.FromRatio(m.Inr!.Value),
-        Afp = AfpNgPerMl.FromNanogramsPerMillilitre(m.AfpNanogramsPerMillilitre!.Value),
-        Dcp = m.DcpMilliUnitsPerMillilitre is { } dcp ? DcpMauPerMl.FromMilliArbitraryUnitsPerMillilitre(dcp) : null,
-        Ast = m.AstUnitsPerLitre is { } ast ? AminotransferaseUnitsPerLitre.FromUnitsPerLitre(ast) : null,
-        Alt = m.AltUnitsPerLitre is { } alt ? AminotransferaseUnitsPerLitre.FromUnitsPerLitre(alt) : null,
-        Ascites = AscitesNames[m.Ascites!],
-        EncephalopathyGrade = m.EncephalopathyGrade!.Value,
-        Ecog = m.Ecog!.Value,
-        Weight = WeightKg.FromKilograms(m.WeightKg!.Value),
-        Height = HeightCm.FromCentimetres(m.HeightCm!.Value),
-        AgeYears = ageYears,
-        TumourCount = m.TumourCount!.Value,
-        TumourDiameters = m.TumourDiametersMm()!.Select(LengthMm.FromMillimetres).ToArray(),
-        Pvtt = m.PvttChengType is { Length: > 0 } cheng && ChengTypes.TryGetValue(cheng, out var type) ? type : null,
-        MainHepaticVeinTumourThrombus = m.MainHepaticVeinThrombus,
-        InferiorVenaCavaTumourThrombus = m.InferiorVenaCavaThrombus,
-        OtherMacrovascularInvasion = m.OtherMacrovascularInvasion,
-        PulmonaryNoduleCount = m.PulmonaryNoduleCount,
-        LargestPulmonaryNodule = m.LargestPulmonaryNoduleMm is { } nodule ? LengthMm.FromMillimetres(nodule) : null,
-        ExtrahepaticLymphNodeMetastasis = m.ExtrahepaticLymphNodes,
-        OtherExtrahepaticSites = m.OtherExtrahepaticSites,
-        IcgR15 = m.IcgR15Percent is { } icg ? IcgR15Percent.FromPercent(icg) : null,
-        FutureLiverRemnantVolume = m.FutureLiverRemnantMillilitres is { } flr ? VolumeMl.FromMillilitres(flr) : null,
-        SevereCirrhosis = m.SevereCirrhosis,
-        FattyLiver = m.FattyLiver,
-        PortalHypertension = m.PortalHypertension,
-        Resectability = m.TechnicallyResectable
-            ? ResectabilityAssessment.TechnicallyResectable
-            : ResectabilityAssessment.Unresectable(
-                (m.IntolerableLiverFunction ? UnresectableReasons.IntolerableLiverFunction : UnresectableReasons.None)
-                | (m.InsufficientFutureLiverRemnant ? UnresectableReasons.InsufficientFutureLiverRemnant : UnresectableReasons.None)
-                | (m.TumourAdjacentToMajorStructures ? UnresectableReasons.TumourAdjacentToMajorDuctsOrVessels : UnresectableReasons.None)),
-    };
+    // The form's values as Intake would store them, then Intake's own mapping to the clinical inputs.
+    private static BaselineAssessment ToClinical(BaselineModel m, int ageYears) => BaselineMapping.ToClinical(m.AssessedOn!.Value, new BaselineMeasurements(
+        ageYears, m.WeightKg!.Value, m.HeightCm!.Value, m.Ecog!.Value, m.BilirubinMicromolesPerLitre!.Value, m.AlbuminGramsPerLitre!.Value,
+        m.Inr!.Value, m.AfpNanogramsPerMillilitre!.Value, m.DcpMilliUnitsPerMillilitre, m.AstUnitsPerLitre, m.AltUnitsPerLitre, m.Ascites!,
+        m.EncephalopathyGrade!.Value, m.IcgR15Percent, m.FutureLiverRemnantMillilitres, m.SevereCirrhosis, m.FattyLiver, m.PortalHypertension,
+        m.TumourCount!.Value, m.TumourDiametersMm()!,
+        m.PvttChengType is { Length: > 0 } cheng && BaselineMapping.ChengTypes.ContainsKey(cheng) ? cheng : null,
+        m.MainHepaticVeinThrombus, m.InferiorVenaCavaThrombus, m.OtherMacrovascularInvasion, m.PulmonaryNoduleCount, m.LargestPulmonaryNoduleMm,
+        m.ExtrahepaticLymphNodes, m.OtherExtrahepaticSites, m.Surgeon()));
 }

@@ -2,12 +2,14 @@ using System.Globalization;
 
 namespace HccPathway.Coordinator.Components.Shared;
 
-/// <summary>Dates as the user's locale writes them (the request culture of the session).</summary>
+/// <summary>Dates as the user's locale writes them (the request culture of the session), days in the user's time zone.</summary>
 public static class Dates
 {
     public static string Show(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
 
-    public static string Show(DateTimeOffset? at) => at?.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) ?? "—";
+    /// <summary>A moment in the user's time zone (the clock's local zone; see UserTimeProvider).</summary>
+    public static string Show(DateTimeOffset? at, TimeProvider clock) =>
+        at is { } t ? TimeZoneInfo.ConvertTime(t, clock.LocalTimeZone).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>The value of an &lt;input type="date"&gt;, which is always ISO 8601.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

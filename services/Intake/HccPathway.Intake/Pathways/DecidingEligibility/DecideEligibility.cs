@@ -1,3 +1,4 @@
+using HccPathway.Clinical.Mapping;
 using HccPathway.Clinical.Eligibility;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Intake;

@@ -1,3 +1,4 @@
+using HccPathway.Clinical.Mapping;
 using HccPathway.Contracts.Intake;
 
 namespace HccPathway.Intake.Pathways.RecordingBaseline;

@@ -5,9 +5,12 @@ using HccPathway.Clinical.Staging;
 using HccPathway.Clinical.Units;
 using HccPathway.Contracts.Intake;
 
-namespace HccPathway.Intake.Pathways;
+namespace HccPathway.Clinical.Mapping;
 
-/// <summary>Between the baseline as the contract stores it and as the clinical rules take it (units made explicit).</summary>
+/// <summary>
+/// Between the baseline as the contract stores it and as the clinical rules take it (units made explicit), and back:
+/// Intake decides with it and the coordinator app previews with it, so the preview is what Intake will compute.
+/// </summary>
 public static class BaselineMapping
 {
     public static readonly IReadOnlyDictionary<string, Ascites> AscitesNames = new Dictionary<string, Ascites>
