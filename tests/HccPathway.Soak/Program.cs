@@ -6,6 +6,14 @@ using HccPathway.Faults.Tests.Harness;
 // minutes while faults are injected at random moments: RabbitMQ restarted, PostgreSQL restarted, a service killed with
 // SIGKILL, delivered enrolments published again. Then it waits for delivery to settle and reports the counts.
 // Exit code 0 only when nothing was lost, nothing was applied twice and no command got a 500.
+var kinds = new[] { "broker", "postgres", "intake", "scheduling", "assessment", "duplicates" };
+var chosen = OptionText("--faults") is { } listed ? listed.Split(',', StringSplitOptions.TrimEntries) : kinds;
+if (chosen.Except(kinds).ToArray() is { Length: > 0 } unknown)
+{
+    Console.Error.WriteLine($"Unknown fault kinds: {string.Join(", ", unknown)}. Known: {string.Join(", ", kinds)}.");
+    return 2;
+}
+
 var minutes = Option("--minutes", 10);
 var seed = Option("--seed", Environment.TickCount);
 var random = new Random(seed);
@@ -38,7 +46,7 @@ var injecting = Task.Run(async () =>
             break;
         }
 
-        var fault = random.Next(6);
+        var fault = Array.IndexOf(kinds, chosen[random.Next(chosen.Length)]);
         var name = fault switch
         {
             0 => "RabbitMQ restarted",
@@ -108,8 +116,10 @@ var ok = report.Complete && report.Ratio == 1.00m && report.RepeatedEffects == 0
 Console.WriteLine(ok ? "RESULT: zero lost, zero applied twice." : "RESULT: FAILED");
 return ok ? 0 : 1;
 
-int Option(string name, int fallback)
+int Option(string name, int fallback) => int.TryParse(OptionText(name), out var value) ? value : fallback;
+
+string? OptionText(string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

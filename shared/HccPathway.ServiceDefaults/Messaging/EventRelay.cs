@@ -50,8 +50,11 @@ public sealed partial class EventRelay : SubscriptionBase
                 }
             });
 
-        LogRelayed(page.Events.Count, page.SequenceFloor, page.SequenceCeiling,
-            page.Events.Count > 0 ? page.Events.Min(e => e.Sequence) : 0, page.Events.Count > 0 ? page.Events.Max(e => e.Sequence) : 0);
+        if (logger.IsEnabled(LogLevel.Debug) && page.Events.Count > 0)
+        {
+            LogRelayed(page.Events.Count, page.SequenceFloor, page.SequenceCeiling, page.Events.Min(e => e.Sequence), page.Events.Max(e => e.Sequence));
+        }
+
         return NullChangeListener.Instance;
     }
 
