@@ -138,6 +138,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await RecordStudy(page, Today.AddDays(-1), isBaseline: false, diameterMm: "60", viableMm: "30");
         await Expect(page.GetByTestId("response-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("response-row").Last).ToContainTextAsync("PR");
+        // Assessment's SVG chart is inlined (fetched with the user's token): one RECIST point per study.
+        await Expect(page.Locator("figure.chart svg g[data-series=recist-sum] circle")).ToHaveCountAsync(2);
 
         // Liver function before surgery, with immune hepatitis excluded (SURG-WASH) — a server error first.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record liver function", Exact = true }).First.ClickAsync();
@@ -277,8 +279,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             await page.GetByLabel("New baseline").CheckAsync();
         }
 
-        await Fill(page.GetByLabel("Lesion 1 diameter (mm)"), diameterMm);
-        await Fill(page.GetByLabel("Lesion 1 viable diameter (mm)"), viableMm);
+        await Fill(page.GetByLabel("Lesion 1 diameter (mm)", new() { Exact = true }), diameterMm);
+        await Fill(page.GetByLabel("Lesion 1 viable diameter (mm)", new() { Exact = true }), viableMm);
         if (shot is not null)
         {
             await Shot(page, shot);
