@@ -8,18 +8,17 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// Marten's own UseListenNotifyForEventAppends sends the same notification but also installs a wakeup that runs
 /// every daemon's high-water check once per append; <see cref="ThrottledAppendWakeup"/> replaces that wakeup.
 /// </summary>
-internal sealed class EventAppendNotifier : DocumentSessionListenerBase
+public sealed class EventAppendNotifier(string channel = ThrottledAppendWakeup.Channel) : DocumentSessionListenerBase
 {
     // A DO block, like Marten's own notification, because a SELECT would return a result set the batch does not read.
     // The semicolon PL/pgSQL needs is written as \073 because Marten refuses a queued command containing ';'.
-    private static readonly string Notify =
-        $"DO E'BEGIN PERFORM pg_notify(\\'{ThrottledAppendWakeup.Channel}\\', \\'\\')\\073 END'";
+    private readonly string notify = $"DO E'BEGIN PERFORM pg_notify(\\'{channel}\\', \\'\\')\\073 END'";
 
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         if (session.PendingChanges.Streams().Count > 0)
         {
-            session.QueueSqlCommand(Notify);
+            session.QueueSqlCommand(notify);
         }
 
         return Task.CompletedTask;

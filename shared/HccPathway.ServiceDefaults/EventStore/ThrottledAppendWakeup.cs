@@ -13,7 +13,8 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// within one interval are picked up by a single check. A notification is never dropped: one that arrives while the
 /// daemon works wakes the next wait.
 /// </summary>
-internal sealed partial class ThrottledAppendWakeup(string connectionString, TimeSpan minimumInterval, ILogger logger) : IDaemonWakeup
+public sealed partial class ThrottledAppendWakeup(
+    string connectionString, TimeSpan minimumInterval, ILogger logger, string channel = ThrottledAppendWakeup.Channel) : IDaemonWakeup
 {
     public const string Channel = "mt_events_appended";
 
@@ -77,7 +78,7 @@ internal sealed partial class ThrottledAppendWakeup(string connectionString, Tim
 
             var opened = await dataSource.OpenConnectionAsync(token);
             opened.Notification += (_, _) => signal.Release();
-            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", opened))
+            await using (var listen = new NpgsqlCommand($"LISTEN {channel}", opened))
             {
                 await listen.ExecuteNonQueryAsync(token);
             }
