@@ -46,6 +46,12 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
         builder.AddPathwayIdempotency();
 
+        // A singleton, so the host closes its LISTEN connection when it stops (the daemon never disposes its wakeup).
+        builder.Services.AddSingleton(services => new ThrottledAppendWakeup(
+            connectionString,
+            builder.Configuration.GetValue(DaemonWakeupIntervalKey, DefaultDaemonWakeupInterval),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<ThrottledAppendWakeup>()));
+
         return builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
@@ -62,10 +68,7 @@ public static class PathwayEventStore
                 // Without a wakeup the daemons poll about once a second; with one an append reaches the relay in
                 // milliseconds. Each daemon checks at most once per interval however fast events are appended.
                 options.Listeners.Add(new EventAppendNotifier());
-                options.Projections.Wakeup = new ThrottledAppendWakeup(
-                    connectionString,
-                    builder.Configuration.GetValue(DaemonWakeupIntervalKey, DefaultDaemonWakeupInterval),
-                    services.GetRequiredService<ILoggerFactory>().CreateLogger<ThrottledAppendWakeup>());
+                options.Projections.Wakeup = services.GetRequiredService<ThrottledAppendWakeup>();
 
                 // Every read model belongs to one hospital, like the events it is built from; a service may opt a
                 // document out (SingleTenanted) only when it is keyed by something globally unique.
