@@ -9,7 +9,10 @@ namespace HccPathway.Benchmarks;
 /// </summary>
 public static class CommandThroughput
 {
-    public sealed record Result(double CommandsPerSecond, double EventsPerSecond, IReadOnlyList<ConversionJourney> Patients);
+    /// <param name="CpuPerCommand">CPU milliseconds per command of each service process and of its PostgreSQL backends during the measured load.</param>
+    public sealed record Result(
+        double CommandsPerSecond, double EventsPerSecond, IReadOnlyList<ConversionJourney> Patients,
+        IReadOnlyList<(string Name, double MillisecondsPerCommand)> CpuPerCommand);
 
     /// <summary>The first requests of a fresh process generate Marten's code and JIT the paths: a warm-up load, not counted.</summary>
     public static async Task<Result> Run(PathwaySystem system, int clients, TimeSpan duration, TimeSpan warmUp)
@@ -27,6 +30,7 @@ public static class CommandThroughput
         var patients = new System.Collections.Concurrent.ConcurrentBag<ConversionJourney>();
         var commands = 0;
         var sequenceBefore = await MaxSequence(system);
+        var cpu = await CpuMeter.Start(system);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
@@ -40,8 +44,9 @@ public static class CommandThroughput
             }
         }));
         var elapsed = watch.Elapsed.TotalSeconds;
+        var cpuPerCommand = await cpu.PerCommand(commands);
         var appended = await MaxSequence(system) - sequenceBefore;
-        return new Result(commands / elapsed, appended / elapsed, patients.ToList());
+        return new Result(commands / elapsed, appended / elapsed, patients.ToList(), cpuPerCommand);
     }
 
     private static Task<long> MaxSequence(PathwaySystem system) =>

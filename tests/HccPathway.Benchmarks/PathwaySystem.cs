@@ -30,6 +30,9 @@ public sealed class PathwaySystem : IAsyncDisposable
         this.processes = processes;
     }
 
+    /// <summary>Each service's PostgreSQL connections carry its name, so their backends can be told apart (see <see cref="CpuMeter"/>).</summary>
+    public const string ApplicationNamePrefix = "bench-";
+
     public Settings Settings { get; }
 
     public Store Store { get; }
@@ -50,7 +53,7 @@ public sealed class PathwaySystem : IAsyncDisposable
             {
                 started.Add(await ServiceProcess.Start(settings, name, project, port, new Dictionary<string, string>
                 {
-                    ["ConnectionStrings__pathway"] = settings.Postgres,
+                    ["ConnectionStrings__pathway"] = $"{settings.Postgres};Application Name={ApplicationNamePrefix}{name}",
                     ["ConnectionStrings__messaging"] = amqp.ToString(),
                     ["Pathway__EventsSchema"] = store.EventsSchema,
                     ["Pathway__DocumentsSchema"] = store.DocumentsSchema(name),

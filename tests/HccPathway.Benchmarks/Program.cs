@@ -22,6 +22,20 @@ if (args.Contains("--relay-only"))
     return;
 }
 
+if (args.Contains("--commands-only"))
+{
+    // B1, cold starts and P1 on an empty store (a minute or two per run), for profiling the command path.
+    for (var run = 1; run <= settings.Runs; run++)
+    {
+        Console.WriteLine($"Run {run} of {settings.Runs} (commands only)");
+        results.StartRun();
+        await Scenarios.Commands(settings, results);
+    }
+
+    await results.Write(started);
+    return;
+}
+
 // The large store is seeded once; copying the template inside PostgreSQL takes a minute or two at 100,000 patients.
 var large = Store.New("large");
 try

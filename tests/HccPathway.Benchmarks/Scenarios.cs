@@ -37,6 +37,37 @@ public static class Scenarios
         results.Add(new Sample("P3", $"Intake relay drains a {settings.RelayBacklog:N0}-event backlog to RabbitMQ", "events/s", p3, "B2-pub", b2.Value, P3Target));
     }
 
+    /// <summary>
+    /// B1, cold starts and P1 on a fresh, empty store (a minute or two), for profiling the command path. The services
+    /// start once to create their schemas, so the cold starts measured are those of a deployed system.
+    /// </summary>
+    public static async Task Commands(Settings settings, Results results)
+    {
+        await using var broker = await Broker.Create(settings, "cmd");
+        var b1 = results.Add(new Sample("B1", "raw PostgreSQL single-row INSERT, 4 clients (Npgsql)", "tx/s", await Baselines.PostgresInserts(settings)));
+        var store = Store.New("cmd");
+        try
+        {
+            await (await PathwaySystem.Start(settings, store, broker.Amqp)).DisposeAsync();
+            await using var system = await PathwaySystem.Start(settings, store, broker.Amqp);
+            foreach (var service in system.Processes)
+            {
+                results.Add(new Sample($"P7-start", $"cold start to healthy: {service.Name}", "ms", service.ColdStart.TotalMilliseconds,
+                    Target: ColdStartTarget) with { Id = $"P7-start-{service.Name}" });
+            }
+
+            var p1 = await CommandThroughput.Run(system, settings.CommandClients, settings.CommandLoad, settings.WarmUp);
+            results.Add(new Sample("P1", $"HTTP commands/s (Kestrel, {settings.CommandClients} clients: register + record baseline)", "cmd/s",
+                p1.CommandsPerSecond, "B1", b1.Value, P1Target));
+            results.Add(new Sample("P1-append", "events appended per second during P1", "events/s", p1.EventsPerSecond, "B1", b1.Value));
+            AddCpu(results, p1);
+        }
+        finally
+        {
+            await store.Drop(settings.Postgres);
+        }
+    }
+
     public static async Task Run(Settings settings, Results results, Store large, StoreSeeder.Seeded largeSeed)
     {
         await using var broker = await Broker.Create(settings, "run");
@@ -68,6 +99,7 @@ public static class Scenarios
                 p1 = await CommandThroughput.Run(system, settings.CommandClients, settings.CommandLoad, settings.WarmUp);
                 results.Add(new Sample("P1", $"HTTP commands/s (Kestrel, {settings.CommandClients} clients: register + record baseline)", "cmd/s",
                     p1.CommandsPerSecond, "B1", b1.Value, P1Target));
+                AddCpu(results, p1);
                 foreach (var service in system.Processes)
                 {
                     results.Add(new Sample($"P7-rss-{service.Name}", $"peak RSS under P1 load: {service.Name}", "MB", service.PeakRssMegabytes(),
@@ -112,5 +144,14 @@ public static class Scenarios
 
         var p3 = await RelayDrain.Run(settings, broker.Amqp, settings.RelayBacklog);
         results.Add(new Sample("P3", $"Intake relay drains a {settings.RelayBacklog:N0}-event backlog to RabbitMQ", "events/s", p3, "B2-pub", b2.Value, P3Target));
+    }
+
+    /// <summary>Where P1's CPU went, per command: each service process and its PostgreSQL backends (diagnostic, no target).</summary>
+    private static void AddCpu(Results results, CommandThroughput.Result p1)
+    {
+        foreach (var (name, milliseconds) in p1.CpuPerCommand)
+        {
+            results.Add(new Sample($"P1-cpu-{name}", $"CPU per P1 command: {name}", name == "progression-writes" ? "writes" : "ms", milliseconds));
+        }
     }
 }

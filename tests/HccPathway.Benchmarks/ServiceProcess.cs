@@ -16,6 +16,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => KillAll()),
     ];
 
+    private const string ExperimentPrefix = "HCC_BENCH_SERVICE_";
     private readonly Process process;
 
     private ServiceProcess(string name, Process process, Uri address, TimeSpan coldStart)
@@ -31,6 +32,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
 
     public TimeSpan ColdStart { get; }
+
+    public int ProcessId => process.Id;
 
     public static async Task<ServiceProcess> Start(
         Settings settings, string name, string project, int port, IReadOnlyDictionary<string, string> environment)
@@ -57,6 +60,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
+        }
+
+        // Experiments: HCC_BENCH_SERVICE_<setting> reaches every service as <setting> (e.g. a log level or a pool size).
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string key && key.StartsWith(ExperimentPrefix, StringComparison.Ordinal))
+            {
+                start.Environment[key[ExperimentPrefix.Length..]] = variable.Value as string;
+            }
         }
 
         var address = new Uri($"http://127.0.0.1:{port}");

@@ -16,7 +16,10 @@ public sealed record Settings(
 
     public int RoundTrips => Quick ? 100 : 300;
 
-    public TimeSpan CommandLoad => TimeSpan.FromSeconds(Quick ? 5 : 15);
+    public TimeSpan CommandLoad => TimeSpan.FromSeconds(LoadSeconds ?? (Quick ? 5 : 15));
+
+    /// <summary><c>--load-seconds N</c>: a longer P1 load, to profile the services while it runs.</summary>
+    public int? LoadSeconds { get; init; }
 
     public int CommandClients => 16;
 
@@ -51,7 +54,10 @@ public sealed record Settings(
             Required("HCC_POSTGRES"),
             new Uri(Required("HCC_RABBITMQ")),
             new Uri(Required("HCC_RABBITMQ_MANAGEMENT")),
-            root);
+            root)
+        {
+            LoadSeconds = Value(args, "--load-seconds") is { } l ? int.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
     }
 
     private static string? Value(string[] args, string name) =>

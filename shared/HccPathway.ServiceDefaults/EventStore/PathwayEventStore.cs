@@ -8,6 +8,7 @@ using Marten;
 using Marten.Events;
 using JasperFx.MultiTenancy;
 using HccPathway.ServiceDefaults.Tenancy;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,14 @@ public static class PathwayEventStore
 {
     /// <summary>The schema of the shared event tables. Every service must agree on it (see ARCHITECTURE.md, "One events configuration for all").</summary>
     public const string DefaultEventsSchema = "pathway";
+
+    /// <summary>Configuration key: the shortest time between two high-water checks of a service's daemon under load.</summary>
+    public const string DaemonWakeupIntervalKey = "Pathway:DaemonWakeupInterval";
+
+    // The daemon's own polling interval while events keep arriving (Marten's FastPollingTime): under load a check per
+    // interval instead of per append cut the daemons' progression writes per P1 command from 1.3 to 0.5 and the CPU
+    // of the services with nothing to do by two thirds (tests/HccPathway.Benchmarks/results/2026-11-27-profile.md).
+    private static readonly TimeSpan DefaultDaemonWakeupInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// Registers Marten for one service: the shared pathway event store, with every event option set here and only here,
@@ -37,6 +46,12 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
         builder.AddPathwayIdempotency();
 
+        // A singleton, so the host closes its LISTEN connection when it stops (the daemon never disposes its wakeup).
+        builder.Services.AddSingleton(services => new ThrottledAppendWakeup(
+            connectionString,
+            builder.Configuration.GetValue(DaemonWakeupIntervalKey, DefaultDaemonWakeupInterval),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<ThrottledAppendWakeup>()));
+
         return builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
@@ -49,6 +64,11 @@ public static class PathwayEventStore
                 // on first use.
                 options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
                 ConfigureEvents(options.Events, eventsSchema);
+
+                // Without a wakeup the daemons poll about once a second; with one an append reaches the relay in
+                // milliseconds. Each daemon checks at most once per interval however fast events are appended.
+                options.Listeners.Add(new EventAppendNotifier());
+                options.Projections.Wakeup = services.GetRequiredService<ThrottledAppendWakeup>();
 
                 // Every read model belongs to one hospital, like the events it is built from; a service may opt a
                 // document out (SingleTenanted) only when it is keyed by something globally unique.
@@ -75,8 +95,9 @@ public static class PathwayEventStore
         events.MetadataConfig.HeadersEnabled = true;
         events.MetadataConfig.UserNameEnabled = true;
 
-        // Without it the relay polls about once a second; with it an append reaches the relay in milliseconds.
-        events.UseListenNotifyForEventAppends = true;
+        // Off: its wakeup checks every daemon's high-water mark once per append. EventAppendNotifier sends the same
+        // notification and ThrottledAppendWakeup wakes the daemons at a bounded rate (see AddPathwayEventStore).
+        events.UseListenNotifyForEventAppends = false;
 
         // Every service may fold any pathway stream, so every service knows every event type.
         foreach (var contract in EventCatalog.All)
