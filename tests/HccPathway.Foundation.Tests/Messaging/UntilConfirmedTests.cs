@@ -50,6 +50,24 @@ public sealed class UntilConfirmedTests
     }
 
     [Fact]
+    public async Task An_attempt_that_never_gets_an_answer_is_cancelled_and_tried_again()
+    {
+        var attempts = 0;
+        var failures = new List<Type>();
+
+        await UntilConfirmed.Publish(
+            // The first attempt ignores its token entirely, like a confirm that never arrives.
+            _ => ++attempts == 1 ? new TaskCompletionSource().Task : Task.CompletedTask,
+            (_, _, ex) => failures.Add(ex.GetType()),
+            CancellationToken.None,
+            attemptTimeout: TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(2, attempts);
+        Assert.Single(failures);
+        Assert.True(typeof(OperationCanceledException).IsAssignableFrom(failures[0]));
+    }
+
+    [Fact]
     public async Task Retries_back_off_exponentially_up_to_the_cap()
     {
         var delays = new List<TimeSpan>();
