@@ -55,7 +55,7 @@ public sealed class DemoDataTests(PathwaySystem system, ITestOutputHelper output
                 case DemoStage.WatchAndWait:
                 case DemoStage.SecondLine:
                     var suggestions = await api.MdtSuggestions(id);
-                    Assert.Equal(patient.Stage == DemoStage.WatchAndWait ? "watch-and-wait" : "second-line", LastMdtOutcome(system, id));
+                    Assert.Equal(patient.Stage == DemoStage.WatchAndWait ? "watch-and-wait" : "second-line", await LastMdtOutcome(system, id));
                     Assert.True(suggestions.GetProperty("suggestions").GetArrayLength() > 0);
                     break;
             }
@@ -65,7 +65,10 @@ public sealed class DemoDataTests(PathwaySystem system, ITestOutputHelper output
     private static IEnumerable<string> Done(JsonElement therapy) => therapy.GetProperty("items").EnumerateArray()
         .Where(i => i.Str("status") == "done").Select(i => i.Str("itemType")).Distinct();
 
-    private static string? LastMdtOutcome(PathwaySystem system, Guid id) => system.Wire.Received
-        .Where(m => m.Header("hcc-pathway-id") == id.ToString() && m.Header("hcc-event-name") == "surgery-planning.mdt-decision-recorded.v1")
-        .Select(m => m.Message.Str("outcome")).LastOrDefault();
+    // The decision reaches the wire through the relay, a moment after the seeding's last call returned.
+    private static Task<string> LastMdtOutcome(PathwaySystem system, Guid id) => Eventually.Get(
+        () => Task.FromResult(system.Wire.Received
+            .Where(m => m.Header("hcc-pathway-id") == id.ToString() && m.Header("hcc-event-name") == "surgery-planning.mdt-decision-recorded.v1")
+            .Select(m => m.Message.Str("outcome")).LastOrDefault()),
+        TimeSpan.FromSeconds(30), "the MDT decision on the wire");
 }

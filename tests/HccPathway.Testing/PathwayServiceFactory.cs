@@ -12,7 +12,11 @@ namespace HccPathway.Testing;
 /// test class starts from an empty event store.
 /// </summary>
 public class PathwayServiceFactory<TProgram>(
-    InfrastructureEndpoints infrastructure, IsolatedSchemas schemas, string service, Uri? rabbitMqOverride = null)
+    InfrastructureEndpoints infrastructure,
+    IsolatedSchemas schemas,
+    string service,
+    Uri? rabbitMqOverride = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<TProgram>
     where TProgram : class
 {
@@ -27,6 +31,10 @@ public class PathwayServiceFactory<TProgram>(
         builder.UseSetting("ConnectionStrings:messaging", (rabbitMqOverride ?? infrastructure.RabbitMq).ToString());
         builder.UseSetting("Pathway:EventsSchema", schemas.Events);
         builder.UseSetting("Pathway:DocumentsSchema", schemas.DocumentsOf(service));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
 
         // Consumer queues must be bound before a test publishes to them.
         builder.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));

@@ -57,6 +57,9 @@ public static class PathwayMessaging
         {
             builder.Services.AddSingleton(new RelayedEvents(service, owned));
             marten.AddSubscriptionWithServices<EventRelay>(ServiceLifetime.Singleton);
+            builder.Services.Configure<RelayWatchdogOptions>(builder.Configuration.GetSection("Pathway:RelayWatchdog"));
+            builder.Services.AddSingleton<RelayWatchdog>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RelayWatchdog>());
         }
 
         return builder;

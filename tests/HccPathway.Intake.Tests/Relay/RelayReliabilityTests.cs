@@ -2,8 +2,10 @@ using System.Net;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using HccPathway.Intake.Tests.Api;
+using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.Testing;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +117,33 @@ public sealed class RelayReliabilityTests
         {
             await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == id.ToString() && m.Is<PatientRegistered>(), TimeSpan.FromSeconds(90));
         }
+    }
+
+    [Fact]
+    public async Task A_relay_agent_that_stopped_for_good_is_started_again_and_publishes_what_waited()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+        await using var intake = new PathwayServiceFactory<IntakeApi>(
+            infrastructure, IsolatedSchemas.New(), Owners.Intake, settings: new Dictionary<string, string>
+            {
+                ["Pathway:RelayWatchdog:StallAfter"] = "00:00:02",
+                ["Pathway:RelayWatchdog:CheckInterval"] = "00:00:00.250",
+            });
+        var client = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+        var before = await client.RegisterNew();
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == before.ToString());
+
+        // The state the daemon's coordinator never restarts: an agent stopped on a progression conflict.
+        var daemon = intake.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
+        var relay = daemon.CurrentAgents().Single(a => a.Name.Identity == $"{Owners.Intake}-relay:All");
+        await relay.ReportCriticalFailureAsync(new ProgressionProgressOutOfOrderException(relay.Name));
+        var waiting = await client.RegisterNew();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(subscriber.Received, m => m.Header(RelayHeaders.PathwayId) == waiting.ToString());
+
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == waiting.ToString(), TimeSpan.FromSeconds(60));
+        Assert.True(intake.Services.GetRequiredService<RelayWatchdog>().Restarts >= 1);
     }
 
     [Fact]
