@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HccPathway.DemoData;
+using HccPathway.Testing;
 using Xunit.Abstractions;
 
 namespace HccPathway.EndToEnd.Tests;
