@@ -75,7 +75,7 @@ hcc_pg_dir_pids() {
     data="$(readlink -f "$HCC_PG_DATA")"
     for p in /proc/[0-9]*; do
         comm=""
-        read -r comm <"$p/comm" 2>/dev/null || true
+        { read -r comm <"$p/comm"; } 2>/dev/null || true
         [[ "$comm" == postgres ]] || continue
         cwd="$(readlink "$p/cwd" 2>/dev/null || true)"
         [[ "$cwd" == "$data" ]] && echo "${p#/proc/}"
@@ -89,7 +89,7 @@ hcc_rabbit_live_pid() {
     local pid comm=""
     pid="$(cat "$HCC_RABBITMQ_PID_FILE" 2>/dev/null || true)"
     [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-    read -r comm <"/proc/$pid/comm" 2>/dev/null || true
+    { read -r comm <"/proc/$pid/comm"; } 2>/dev/null || true
     [[ "$comm" == beam* ]] && echo "$pid"
     return 0
 }
