@@ -13,6 +13,10 @@ if [ -f .local/infra.env ]; then
   . .local/infra.env
 fi
 
-# Release builds of the benchmark and of the five services it starts as real processes.
+# The benchmark in Release, and the five services it starts as real processes published as their images are
+# (Release, ReadyToRun for this machine).
 dotnet build tests/HccPathway.Benchmarks/HccPathway.Benchmarks.csproj -c Release -nologo -v quiet
+for service in Intake Scheduling Assessment SurgeryPlanning Audit; do
+  dotnet publish "services/$service/HccPathway.$service" -c Release -nologo -v quiet -o ".local/bench/services/$service"
+done
 dotnet tests/HccPathway.Benchmarks/bin/Release/net10.0/HccPathway.Benchmarks.dll --root "$root" "$@"

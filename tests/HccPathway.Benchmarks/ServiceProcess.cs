@@ -4,8 +4,8 @@ using System.Globalization;
 namespace HccPathway.Benchmarks;
 
 /// <summary>
-/// One service as a real process (its Release build run by <c>dotnet</c>) on Kestrel: cold start is the time from
-/// process start to the first 200 from /health, and peak RSS is the kernel's high-water mark (VmHWM).
+/// One service as a real process (published in Release as its image is, run by <c>dotnet</c>) on Kestrel: cold start
+/// is the time from process start to the first 200 from /health, and peak RSS is the kernel's high-water mark (VmHWM).
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -38,11 +38,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> Start(
         Settings settings, string name, string project, int port, IReadOnlyDictionary<string, string> environment)
     {
-        var folder = Path.Combine(settings.RepositoryRoot, "services", project, $"HccPathway.{project}", "bin", settings.Configuration, "net10.0");
+        var folder = Path.Combine(settings.PublishedServices, project);
         var dll = Path.Combine(folder, $"HccPathway.{project}.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build the services first (deploy/local/bench.sh does): {dll}");
+            throw new FileNotFoundException($"Publish the services first (deploy/local/bench.sh does): {dll}");
         }
 
         var start = new ProcessStartInfo("dotnet", [dll])

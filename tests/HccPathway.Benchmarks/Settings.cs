@@ -39,7 +39,8 @@ public sealed record Settings(
 
     public int LargeStorePatients => Quick ? 10_000 : 100_000;
 
-    public string Configuration => "Release";
+    /// <summary>Where deploy/local/bench.sh publishes the services: the same ReadyToRun build their images carry.</summary>
+    public string PublishedServices => Path.Combine(RepositoryRoot, ".local", "bench", "services");
 
     public static Settings Parse(string[] args)
     {

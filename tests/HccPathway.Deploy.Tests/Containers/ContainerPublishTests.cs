@@ -33,6 +33,9 @@ public sealed class ContainerPublishTests
         Assert.Equal("8080", config.GetProperty("ContainerPort").GetString());
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", config.GetProperty("ContainerBaseImage").GetString(), StringComparison.Ordinal);
 
+        // Native code in the image keeps a new replica's cold start under its target (P7 in tests/HccPathway.Benchmarks).
+        Assert.Equal("true", config.GetProperty("PublishReadyToRun").GetString());
+
         // The image the production overlay runs is this repository, under the same user the pod security context names.
         var deployment = Overlay.Get("production").Single("Deployment", name);
         var pod = deployment["spec"]!["template"]!["spec"]!;
@@ -44,9 +47,11 @@ public sealed class ContainerPublishTests
     {
         var start = new ProcessStartInfo("dotnet",
         [
+            // _IsPublishing: what dotnet publish sets, so the properties are those of a publish.
             "msbuild", RepositoryRoot.Combine(project), "-t:ComputeContainerConfig", $"-p:HccImageTag={ReleaseTag}",
-            "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ContainerUser",
-            "-getProperty:ContainerBaseImage", "-getItem:ContainerPort", "-nologo",
+            "-p:_IsPublishing=true", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag",
+            "-getProperty:ContainerUser", "-getProperty:ContainerBaseImage", "-getProperty:PublishReadyToRun",
+            "-getItem:ContainerPort", "-nologo",
         ])
         {
             RedirectStandardOutput = true,
