@@ -36,6 +36,15 @@ public sealed class Broker : IAsyncDisposable
         return new Broker(http, vhost, new UriBuilder(settings.RabbitMq) { Path = "/" + vhost }.Uri);
     }
 
+    /// <summary>Messages waiting or unacknowledged in every queue of this virtual host.</summary>
+    public async Task<long> QueuedMessages()
+    {
+        using var queues = System.Text.Json.JsonDocument.Parse(
+            await management.GetStringAsync($"/api/queues/{Uri.EscapeDataString(vhost)}?columns=messages"));
+        return queues.RootElement.EnumerateArray()
+            .Sum(q => q.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt64() : 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await management.DeleteAsync($"/api/vhosts/{vhost}");
