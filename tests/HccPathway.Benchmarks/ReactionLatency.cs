@@ -15,7 +15,10 @@ public static class ReactionLatency
 
     private const int WarmUpPatients = 20;
 
-    public static async Task<IReadOnlyList<double>> Run(PathwaySystem system, IReadOnlyList<ConversionJourney> candidates, int rate, TimeSpan duration)
+    /// <summary>The latencies in ms, and how many of the candidates were used (the next run takes the rest).</summary>
+    public sealed record Result(IReadOnlyList<double> Latencies, int Used);
+
+    public static async Task<Result> Run(PathwaySystem system, IReadOnlyList<ConversionJourney> candidates, int rate, TimeSpan duration)
     {
         // A few enrolments first, not counted: the first of each path generates code and JITs in every service.
         var warmUp = candidates.Take(WarmUpPatients).ToList();
@@ -52,7 +55,7 @@ public static class ReactionLatency
 
         await Task.WhenAll(pending);
         var reactions = await WaitForReactions(system, sent.Keys.ToArray(), TimeSpan.FromMinutes(2));
-        return reactions.Select(r => (r.Value - sent[r.Key]).TotalMilliseconds).ToList();
+        return new Result(reactions.Select(r => (r.Value - sent[r.Key]).TotalMilliseconds).ToList(), WarmUpPatients + count);
     }
 
     private static async Task<Dictionary<Guid, DateTimeOffset>> WaitForReactions(PathwaySystem system, Guid[] ids, TimeSpan timeout)

@@ -49,7 +49,7 @@ public sealed class Results(Settings settings)
             sizes = new
             {
                 settings.PostgresInsertsPerClient, settings.RabbitMqMessages, settings.RoundTrips, commandLoadSeconds = settings.CommandLoad.TotalSeconds,
-                settings.CommandClients, settings.ReactionRate, reactionLoadSeconds = settings.ReactionLoad.TotalSeconds, settings.RelayBacklog,
+                settings.CommandClients, settings.ReactionRate, settings.SustainedReactionRate, reactionLoadSeconds = settings.ReactionLoad.TotalSeconds, settings.RelayBacklog,
                 settings.AuditStreamLength, settings.SmallStorePatients, settings.LargeStorePatients,
             },
             figures = figures.Select(f => new

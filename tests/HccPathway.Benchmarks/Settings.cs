@@ -27,6 +27,9 @@ public sealed record Settings(
 
     public int ReactionRate => 100;
 
+    /// <summary>A rate two cores sustain (P2 at 100/s measures the queue that builds up), for the reaction itself.</summary>
+    public int SustainedReactionRate => 10;
+
     public TimeSpan ReactionLoad => TimeSpan.FromSeconds(Quick ? 3 : 10);
 
     public int RelayBacklog => Quick ? 10_000 : 100_000;
