@@ -5,7 +5,7 @@ namespace HccPathway.Benchmarks;
 /// <summary>
 /// Waits until the services have finished what the previous load left them: no new event, no daemon shard (relays,
 /// projections, subscriptions) moving and no message in the broker, for three polls a second apart. A figure measured
-/// earlier pays for its predecessor's backlog: P4 measured right after P2 came out at 3.8× B4 instead of 1.6×.
+/// earlier pays for its predecessor's backlog: P4 taken straight after P2 was 92 ms, against 18-22 ms once quiet.
 /// Shards are not required to reach the last event: one whose event types stopped arriving may stay a little behind.
 /// </summary>
 public static class Quiet
