@@ -29,6 +29,21 @@ public static class PathwayEventStore
     private static readonly TimeSpan DefaultDaemonWakeupInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// Configuration key: how long the daemons wait at a gap in the event sequence (an append rolled back, typically a
+    /// consumer's append that lost a stream-version race) before asking PostgreSQL whether a live transaction could
+    /// still fill it. Every relay and projection of every service waits behind such a gap, so it bounds the reaction
+    /// time between services.
+    /// </summary>
+    public const string StaleSequenceThresholdKey = "Pathway:StaleSequenceThreshold";
+
+    // Marten's default is 3 s. Marten skips a gap only when no transaction that could still fill it is alive (its
+    // gap liveness probe), so a shorter wait cannot skip an event still being committed; it only stops every relay
+    // from standing still 3 s behind each rolled-back append. At 10 enrolments/s the reaction between two services
+    // fell from 2.4-3.0 s (p50) and 6.9-8.1 s (p99) to 0.36 s and 0.89 s (P2-sustained in
+    // tests/HccPathway.Benchmarks/results/20261128-gap-threshold-500ms-quick).
+    private static readonly TimeSpan DefaultStaleSequenceThreshold = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Registers Marten for one service: the shared pathway event store, with every event option set here and only here,
     /// and the service's own documents in a schema named after it. <paramref name="documents"/> may add documents and
     /// projections; it must not touch event options.
@@ -69,6 +84,8 @@ public static class PathwayEventStore
                 // milliseconds. Each daemon checks at most once per interval however fast events are appended.
                 options.Listeners.Add(new EventAppendNotifier());
                 options.Projections.Wakeup = services.GetRequiredService<ThrottledAppendWakeup>();
+                options.Projections.StaleSequenceThreshold =
+                    builder.Configuration.GetValue(StaleSequenceThresholdKey, DefaultStaleSequenceThreshold);
 
                 // Every read model belongs to one hospital, like the events it is built from; a service may opt a
                 // document out (SingleTenanted) only when it is keyed by something globally unique.
