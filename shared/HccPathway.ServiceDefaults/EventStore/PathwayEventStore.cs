@@ -39,8 +39,8 @@ public static class PathwayEventStore
     // Marten's default is 3 s. Marten skips a gap only when no transaction that could still fill it is alive (its
     // gap liveness probe), so a shorter wait cannot skip an event still being committed; it only stops every relay
     // from standing still 3 s behind each rolled-back append. At 10 enrolments/s the reaction between two services
-    // fell from 2.4-3.0 s (p50) and 6.9-8.1 s (p99) to 0.36 s and 0.89 s (P2-sustained in
-    // tests/HccPathway.Benchmarks/results/20261128-gap-threshold-500ms-quick).
+    // fell from 2.4-3.0 s (p50) and 6.9-8.1 s (p99) to 0.68 s and 2.6 s (P2-sustained in
+    // tests/HccPathway.Benchmarks/results/20261128-024408-gap-wait-500ms).
     private static readonly TimeSpan DefaultStaleSequenceThreshold = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
