@@ -10,27 +10,64 @@ public static class AuditReplay
 
     public static async Task<Result> Run(PathwaySystem system, Guid pathwayId, int reads)
     {
-        var middle = await Sql.Scalar<DateTime>(system.Settings.Postgres,
-            $"select timestamp from {system.Store.EventsSchema}.mt_events where stream_id = @id " +
-            $"order by version offset (select count(*) / 2 from {system.Store.EventsSchema}.mt_events where stream_id = @id) limit 1",
+        var read = await Reader(system.Settings.Postgres, system.Store, system.Audit, pathwayId);
+        return new Result(
+            await Stats.MedianMilliseconds(reads, read.History),
+            await Stats.MedianMilliseconds(reads, read.State),
+            await Stats.MedianMilliseconds(reads, read.Both));
+    }
+
+    /// <summary>
+    /// P4 (history + as-of replay) on two stores, read in turn, <paramref name="reads"/> times each: median
+    /// milliseconds on each. Alternating keeps a drift of the machine's speed out of the comparison.
+    /// </summary>
+    public static async Task<(double First, double Second)> Alternating(
+        string postgres, (Store Store, HttpClient Audit, Guid Pathway) first, (Store Store, HttpClient Audit, Guid Pathway) second, int reads)
+    {
+        var a = await Reader(postgres, first.Store, first.Audit, first.Pathway);
+        var b = await Reader(postgres, second.Store, second.Audit, second.Pathway);
+        await a.Both();
+        await b.Both();
+        var (onFirst, onSecond) = (new List<double>(reads), new List<double>(reads));
+        for (var i = 0; i < reads; i++)
+        {
+            onFirst.Add(await Timed(a.Both));
+            onSecond.Add(await Timed(b.Both));
+        }
+
+        return (Stats.Median(onFirst), Stats.Median(onSecond));
+
+        static async Task<double> Timed(Func<Task> read)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await read();
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+    }
+
+    private sealed record Reads(Func<Task> History, Func<Task> State)
+    {
+        public async Task Both()
+        {
+            await History();
+            await State();
+        }
+    }
+
+    private static async Task<Reads> Reader(string postgres, Store store, HttpClient audit, Guid pathwayId)
+    {
+        var middle = await Sql.Scalar<DateTime>(postgres,
+            $"select timestamp from {store.EventsSchema}.mt_events where stream_id = @id " +
+            $"order by version offset (select count(*) / 2 from {store.EventsSchema}.mt_events where stream_id = @id) limit 1",
             ("id", pathwayId));
         var asOf = Uri.EscapeDataString(new DateTimeOffset(DateTime.SpecifyKind(middle, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture));
         async Task Get(string path)
         {
-            using var response = await system.Audit.GetAsync(path);
+            using var response = await audit.GetAsync(path);
             response.EnsureSuccessStatusCode();
             _ = await response.Content.ReadAsByteArrayAsync();
         }
 
-        var history = $"/pathways/{pathwayId}/history?pageSize=500";
-        var state = $"/pathways/{pathwayId}/state?asOf={asOf}";
-        return new Result(
-            await Stats.MedianMilliseconds(reads, () => Get(history)),
-            await Stats.MedianMilliseconds(reads, () => Get(state)),
-            await Stats.MedianMilliseconds(reads, async () =>
-            {
-                await Get(history);
-                await Get(state);
-            }));
+        return new Reads(() => Get($"/pathways/{pathwayId}/history?pageSize=500"), () => Get($"/pathways/{pathwayId}/state?asOf={asOf}"));
     }
 }

@@ -142,13 +142,17 @@ public static class Baselines
     {
         var types = EventCatalog.All.ToDictionary(c => c.Name, c => c.Type);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        // The events table is keyed by (tenant, stream, version): a read of one stream names its hospital, as the
+        // services' reads do, or it scans the whole index.
+        var tenant = await Sql.Scalar<string>(postgres, $"select tenant_id from {eventsSchema}.mt_events where stream_id = @id limit 1", ("id", streamId));
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
         var rows = 0;
         var median = await Stats.MedianMilliseconds(reads, async () =>
         {
             await using var select = new NpgsqlCommand(
-                $"select type, data from {eventsSchema}.mt_events where stream_id = @id order by version", connection);
+                $"select type, data from {eventsSchema}.mt_events where tenant_id = @tenant and stream_id = @id order by version", connection);
+            select.Parameters.AddWithValue("tenant", tenant);
             select.Parameters.AddWithValue("id", streamId);
             await using var reader = await select.ExecuteReaderAsync();
             rows = 0;

@@ -75,6 +75,24 @@ public sealed class PathwaySystem : IAsyncDisposable
         return system;
     }
 
+    /// <summary>
+    /// One more audit service, for <paramref name="store"/>, beside a running system: P6-P4 reads the small and the
+    /// large store in turn, so both see the same moment of a noisy machine.
+    /// </summary>
+    public static async Task<(ServiceProcess Process, HttpClient Client)> StartAudit(Settings settings, Store store, Uri amqp, int port)
+    {
+        var process = await ServiceProcess.Start(settings, "audit-beside", "Audit", port, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__pathway"] = $"{settings.Postgres};Application Name={ApplicationNamePrefix}audit-beside",
+            ["ConnectionStrings__messaging"] = amqp.ToString(),
+            ["Pathway__EventsSchema"] = store.EventsSchema,
+            ["Pathway__DocumentsSchema"] = store.DocumentsSchema("audit"),
+        });
+        var client = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Token(process.Address, "auditor"));
+        return (process, client);
+    }
+
     private async Task Connect()
     {
         var clinician = await Token(processes[0].Address, "clinician");

@@ -47,7 +47,14 @@ try
     {
         Console.WriteLine($"Run {run} of {settings.Runs}");
         results.StartRun();
-        await Scenarios.Run(settings, results, large, largeSeed);
+        if (args.Contains("--audit-only"))
+        {
+            await AuditScale.Run(settings, results, large, largeSeed);
+        }
+        else
+        {
+            await Scenarios.Run(settings, results, large, largeSeed);
+        }
 
         // Written after every run, so an interrupted command still leaves the runs it finished.
         await results.Write(started, quiet: run < settings.Runs);

@@ -12,6 +12,8 @@ public static class Scenarios
     private static readonly Target RssTarget = new(250, AtLeast: false, OnRatio: false);
     private static readonly Target ColdStartTarget = new(3000, AtLeast: false, OnRatio: false);
 
+    private const int AuditBesidePort = 5315;
+
     // Long enough for the backlog P2 leaves at 100 enrolments/s on two cores.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(3);
 
@@ -141,11 +143,21 @@ public static class Scenarios
                 results.Add(new Sample("P6-P1", $"P1 with {settings.LargeStorePatients:N0} patients ÷ P1 with {settings.SmallStorePatients:N0}", "cmd/s",
                     p1Large.CommandsPerSecond, "P1", p1.CommandsPerSecond, P6Target));
                 await Quiet.Wait(system, broker, SettleTimeout);
-                var p4Large = (await AuditReplay.Run(system, largeSeed.AuditPathway, settings.AuditReads)).Both;
 
-                // P4 is a time: the ratio is taken on its rate (1/time), so that more than 1 is better for both.
-                results.Add(new Sample("P6-P4", $"P4 rate with {settings.LargeStorePatients:N0} patients ÷ with {settings.SmallStorePatients:N0}", "reads/s",
-                    1000 / p4Large, "P4", 1000 / p4, P6Target));
+                // The small store's audit service runs beside the large system and the two are read in turn, so a
+                // slower minute of the machine does not pass for a slower store (P4 measured minutes apart on the
+                // two stores differed by up to 2x either way with every query plan unchanged).
+                var (besideProcess, besideClient) = await PathwaySystem.StartAudit(settings, small, broker.Amqp, AuditBesidePort);
+                await using (besideProcess)
+                using (besideClient)
+                {
+                    var (p4Small, p4Large) = await AuditReplay.Alternating(settings.Postgres,
+                        (small, besideClient, smallSeed.AuditPathway), (large, system.Audit, largeSeed.AuditPathway), settings.AuditReads);
+
+                    // P4 is a time: the ratio is taken on its rate (1/time), so that more than 1 is better for both.
+                    results.Add(new Sample("P6-P4", $"P4 rate with {settings.LargeStorePatients:N0} patients ÷ with {settings.SmallStorePatients:N0}, read in turn", "reads/s",
+                        1000 / p4Large, "P4-small-in-turn", 1000 / p4Small, P6Target));
+                }
             }
 
             var p5 = await ProjectionRebuild.Run(settings, large);

@@ -105,9 +105,20 @@ public static class StoreSeeder
         }
 
         await Run(connection, $"update {ev}.mt_event_progression set last_seq_id = (select max(seq_id) from {ev}.mt_events)");
-        await Run(connection, $"analyze {ev}.mt_events; analyze {ev}.mt_streams");
+        await Settle(connection, ev);
         var events = await Sql.Scalar<long>(postgres, $"select count(*) from {ev}.mt_events");
         return new Seeded(template, auditPathway, patients, events, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Leaves the bulk-copied store as a long-lived one is: vacuumed, analysed and written out. Otherwise autovacuum
+    /// and checkpoints work through the copy's gigabytes while the figures are measured (seen as the large store's
+    /// P4 at half the small store's rate, with every audit query's plan unchanged).
+    /// </summary>
+    private static async Task Settle(NpgsqlConnection connection, string ev)
+    {
+        await Run(connection, $"vacuum (analyze) {ev}.mt_events, {ev}.mt_streams");
+        await Run(connection, "checkpoint");
     }
 
     private static async Task<List<string>> Columns(NpgsqlConnection connection, string schema, string table, params string[] except)

@@ -18,28 +18,35 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
 
     public Task<bool> Exists(Guid pathwayId, CancellationToken ct) => rows.StreamExists(Hospital, pathwayId, ct);
 
-    public async Task<HistoryPage> History(Guid pathwayId, HistoryQuery query, bool discloseIdentity, CancellationToken ct)
+    /// <returns>Null when the pathway does not exist.</returns>
+    public async Task<HistoryPage?> History(Guid pathwayId, HistoryQuery query, bool discloseIdentity, CancellationToken ct)
     {
-        var total = await rows.Count(Hospital, pathwayId, query.Filter, ct);
-        var version = await rows.LatestVersion(Hospital, pathwayId, ct);
-        var page = await rows.Read(Hospital, pathwayId, query.Filter, ct, query.Skip, query.PageSize);
-        return new HistoryPage(
-            pathwayId, version, total, query.Page, query.PageSize, page.Select(e => HistoryEntry.From(e, discloseIdentity)).ToList());
+        var read = await rows.ReadStream(Hospital, pathwayId, query.Filter, count: true, ct, query.Skip, query.PageSize);
+        return read.Exists
+            ? new HistoryPage(pathwayId, read.LatestVersion, read.Total, query.Page, query.PageSize,
+                read.Events.Select(e => HistoryEntry.From(e, discloseIdentity)).ToList())
+            : null;
     }
 
     /// <summary>
     /// The pathway as known at <paramref name="asOf"/> (events recorded at or before it) or at <paramref name="version"/>;
-    /// with neither, as known now.
+    /// with neither, as known now. Null when the pathway does not exist.
     /// </summary>
-    public async Task<PathwayAsOf> Replay(Guid pathwayId, DateTimeOffset? asOf, long? version, CancellationToken ct)
+    public async Task<PathwayAsOf?> Replay(Guid pathwayId, DateTimeOffset? asOf, long? version, CancellationToken ct)
     {
-        var events = await rows.Read(Hospital, pathwayId, new EventFilter(To: asOf, UpToVersion: version), ct);
-        return PathwayFold.Fold(pathwayId, bodies.ReadAll(events));
+        var read = await rows.ReadStream(Hospital, pathwayId, new EventFilter(To: asOf, UpToVersion: version), count: false, ct);
+        return read.Exists ? PathwayFold.Fold(pathwayId, bodies.ReadAll(read.Events)) : null;
     }
 
-    public async Task<Verification> Verify(Guid pathwayId, CancellationToken ct)
+    /// <returns>Null when the pathway has no events.</returns>
+    public async Task<Verification?> Verify(Guid pathwayId, CancellationToken ct)
     {
         var stored = await rows.Read(Hospital, pathwayId, new EventFilter(), ct);
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+
         var seals = await session.Query<EventSeal>()
             .Where(s => s.StreamId == pathwayId)
             .OrderBy(s => s.Version)
@@ -47,9 +54,15 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
         return ChainVerifier.Verify(pathwayId, stored, seals);
     }
 
-    public async Task<Bundle> Export(Guid pathwayId, bool discloseIdentity, string exportedBy, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Null when the pathway has no events.</returns>
+    public async Task<Bundle?> Export(Guid pathwayId, bool discloseIdentity, string exportedBy, DateTimeOffset now, CancellationToken ct)
     {
         var stored = await rows.Read(Hospital, pathwayId, new EventFilter(), ct);
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+
         var events = stored.Select(e => new ExportedEvent(e, bodies.Read(e).Data)).ToList();
         return FhirExport.Build(pathwayId, events, discloseIdentity, exportedBy, now);
     }

@@ -20,6 +20,9 @@ public static class PathwayEventStore
     /// <summary>The schema of the shared event tables. Every service must agree on it (see ARCHITECTURE.md, "One events configuration for all").</summary>
     public const string DefaultEventsSchema = "pathway";
 
+    /// <summary>Configuration key: false makes every start compare the whole schema with the database.</summary>
+    public const string SchemaFingerprintingKey = "Pathway:SchemaFingerprinting";
+
     /// <summary>Configuration key: the shortest time between two high-water checks of a service's daemon under load.</summary>
     public const string DaemonWakeupIntervalKey = "Pathway:DaemonWakeupInterval";
 
@@ -67,7 +70,7 @@ public static class PathwayEventStore
             builder.Configuration.GetValue(DaemonWakeupIntervalKey, DefaultDaemonWakeupInterval),
             services.GetRequiredService<ILoggerFactory>().CreateLogger<ThrottledAppendWakeup>()));
 
-        return builder.Services.AddMarten(services =>
+        var marten = builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
                 options.Connection(connectionString);
@@ -78,6 +81,11 @@ public static class PathwayEventStore
                 // against the schema the winner is applying instead of crash-looping; its own tables are created
                 // on first use.
                 options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
+
+                // A start whose configuration matches the schema last applied checks one stamp instead of every
+                // table and function (see SchemaStampGuard). Cold starts beside four running services went from
+                // 1.6-3.1 s to 1.4-2.5 s (2 runs of each, deploy/local/bench.sh --commands-only).
+                options.Advanced.Migrator.UseSchemaFingerprinting = builder.Configuration.GetValue(SchemaFingerprintingKey, true);
                 ConfigureEvents(options.Events, eventsSchema);
 
                 // Without a wakeup the daemons poll about once a second; with one an append reaches the relay in
@@ -97,6 +105,10 @@ public static class PathwayEventStore
             .BuildSessionsWith<PathwaySessionFactory>(ServiceLifetime.Scoped)
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+
+        // Marten puts its schema apply first among the hosted services; the guard goes before it.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new SchemaStampGuard(connectionString, eventsSchema, documentsSchema)));
+        return marten;
     }
 
     internal static void ConfigureEvents(IEventStoreOptions events, string eventsSchema)

@@ -71,18 +71,18 @@ public static class AuditCommandLine
 
     private static async Task<int> Replay(PathwayAudit audit, Guid pathwayId, DateTimeOffset? asOf, long? version, TextWriter output)
     {
-        var history = await audit.History(pathwayId, new HistoryQuery([], null, asOf, 1, int.MaxValue), false, CancellationToken.None);
+        var history = (await audit.History(pathwayId, new HistoryQuery([], null, asOf, 1, int.MaxValue), false, CancellationToken.None))!;
         var shown = version is { } v ? history with { Items = history.Items.Where(e => e.Version <= v).ToList() } : history;
         await output.WriteAsync(TimelineText.Plain(shown));
         await output.WriteLineAsync(asOf is { } t ? $"State as known at {t:O}:" : version is { } n ? $"State as of version {n}:" : "State now:");
-        var state = await audit.Replay(pathwayId, asOf, version, CancellationToken.None);
+        var state = (await audit.Replay(pathwayId, asOf, version, CancellationToken.None))!;
         await output.WriteLineAsync(JsonSerializer.Serialize(state, Json));
         return Ok;
     }
 
     private static async Task<int> Verify(PathwayAudit audit, Guid pathwayId, TextWriter output)
     {
-        var result = await audit.Verify(pathwayId, CancellationToken.None);
+        var result = (await audit.Verify(pathwayId, CancellationToken.None))!;
         await output.WriteLineAsync($"Pathway {pathwayId}: {result.Status}");
         await output.WriteLineAsync($"  events checked {result.EventsChecked}, sealed up to version {result.SealedVersion}, not yet sealed {result.UnsealedEvents}");
         await output.WriteLineAsync($"  head chain hash {result.HeadChainHash ?? "-"}");

@@ -12,6 +12,13 @@ public sealed record EventFilter(
     DateTimeOffset? To = null,
     long? UpToVersion = null);
 
+/// <summary>What <see cref="EventRows.ReadStream"/> found: <see cref="LatestVersion"/> is 0 when the stream has no events.</summary>
+/// <param name="Total">How many events the filter keeps, over all pages.</param>
+public sealed record StreamRead(long LatestVersion, long Total, IReadOnlyList<StoredEvent> Events)
+{
+    public bool Exists => LatestVersion > 0;
+}
+
 /// <summary>
 /// Reads pathway events as stored, with plain SQL over the shared events schema. Read-only: the audit service never
 /// writes to the event tables. Reads of one pathway are always narrowed to one hospital (the Marten tenant), because
@@ -38,16 +45,6 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
-    /// <summary>The highest stored version of the stream (0 when it has no events).</summary>
-    public async Task<long> LatestVersion(string tenant, Guid streamId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
     /// <summary>A stream's events in version order, filtered, with paging (<paramref name="skip"/>, <paramref name="take"/>).</summary>
     public async Task<IReadOnlyList<StoredEvent>> Read(
         string tenant, Guid streamId, EventFilter filter, CancellationToken ct, int skip = 0, int? take = null)
@@ -60,12 +57,45 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return await ReadAll(command, ct);
     }
 
-    public async Task<long> Count(string tenant, Guid streamId, EventFilter filter, CancellationToken ct)
+    /// <summary>
+    /// In one round trip: the stream's latest version (0 when it has no events, whatever the filter), the number of its
+    /// events the filter keeps (when <paramref name="count"/>), and a page of them in version order.
+    /// </summary>
+    public async Task<StreamRead> ReadStream(
+        string tenant, Guid streamId, EventFilter filter, bool count, CancellationToken ct, int skip = 0, int? take = null)
     {
         var (where, parameters) = Where(tenant, streamId, filter);
-        await using var command = dataSource.CreateCommand($"select count(*) from {eventsSchema}.mt_events where {where}");
-        command.Parameters.AddRange(parameters);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        var paging = take is { } t ? $" limit {t} offset {skip}" : skip > 0 ? $" offset {skip}" : "";
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command(
+            $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2",
+            Where(tenant, streamId, new EventFilter()).Parameters));
+        if (count)
+        {
+            batch.BatchCommands.Add(Command($"select count(*) from {eventsSchema}.mt_events where {where}", Where(tenant, streamId, filter).Parameters));
+        }
+
+        batch.BatchCommands.Add(Command($"select {Columns} from {eventsSchema}.mt_events where {where} order by version{paging}", parameters));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var latest = await Scalar(reader, ct);
+        var total = count ? await Scalar(reader, ct) : (long?)null;
+        var events = await ReadRows(reader, ct);
+        return new StreamRead(latest, total ?? events.Count, events);
+
+        static NpgsqlBatchCommand Command(string sql, NpgsqlParameter[] parameters)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddRange(parameters);
+            return command;
+        }
+
+        static async Task<long> Scalar(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            await reader.ReadAsync(ct);
+            var value = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+            return value;
+        }
     }
 
     /// <summary>The streams with an event whose global sequence is in (<paramref name="floor"/>, <paramref name="ceiling"/>].</summary>
@@ -131,8 +161,13 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadAll(NpgsqlCommand command, CancellationToken ct)
     {
-        var rows = new List<StoredEvent>();
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadRows(reader, ct);
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadRows(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var rows = new List<StoredEvent>();
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new StoredEvent(

@@ -22,11 +22,8 @@ public static class ExportEndpoints
                 }
 
                 return await read.Run(http.User, pathwayId, AuditReadKinds.FhirExport, disclose ? "identity=true" : null, disclose,
-                    async audit =>
-                    {
-                        var bundle = await audit.Export(pathwayId, disclose, http.User.ActorName(), clock.GetUtcNow(), ct);
-                        return TypedResults.Text(bundle.ToJson(), FhirJson);
-                    }, ct);
+                    audit => audit.Export(pathwayId, disclose, http.User.ActorName(), clock.GetUtcNow(), ct),
+                    bundle => TypedResults.Text(bundle.ToJson(), FhirJson), ct);
             })
             .RequireAuthorization(Policies.Audit)
             .WithName("ExportFhir")

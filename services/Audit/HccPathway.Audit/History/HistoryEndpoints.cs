@@ -52,6 +52,6 @@ public static class HistoryEndpoints
         }
 
         return await read.Run(http.User, pathwayId, what, query.Describe(), disclose,
-            async audit => render(await audit.History(pathwayId, query, disclose, ct)), ct);
+            audit => audit.History(pathwayId, query, disclose, ct), render, ct);
     }
 }

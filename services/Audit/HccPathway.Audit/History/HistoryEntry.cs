@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HccPathway.Audit.Events;
 using HccPathway.Audit.Privacy;
@@ -22,8 +21,8 @@ public sealed record HistoryEntry(
     string? User,
     string? CorrelationId,
     string? CausationId,
-    JsonNode? Data,
-    JsonNode? Headers)
+    RawJson Data,
+    RawJson? Headers)
 {
     private static readonly string PatientRegisteredName = EventNames.NameOf<PatientRegistered>();
 
@@ -39,26 +38,26 @@ public sealed record HistoryEntry(
         e.CorrelationId,
         e.CausationId,
         Body(e, discloseIdentity),
-        e.Headers is null ? null : JsonNode.Parse(e.Headers));
+        e.Headers is null ? null : new RawJson(e.Headers));
 
-    private static JsonNode? Body(StoredEvent e, bool discloseIdentity)
+    /// <summary>The body as stored; only a registration is parsed, to redact the identity it carries.</summary>
+    private static RawJson Body(StoredEvent e, bool discloseIdentity)
     {
-        var body = JsonNode.Parse(e.Data);
-        if (!discloseIdentity && e.Name == PatientRegisteredName && body is JsonObject registration)
+        if (discloseIdentity || e.Name != PatientRegisteredName || JsonNode.Parse(e.Data) is not JsonObject registration)
         {
-            foreach (var key in registration.Select(p => p.Key)
-                         .Where(k => k.Equals(nameof(PatientRegistered.Identity), StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                registration[key] = IdentityDisclosure.Redacted;
-            }
+            return new RawJson(e.Data);
         }
 
-        return body;
+        foreach (var key in registration.Select(p => p.Key)
+                     .Where(k => k.Equals(nameof(PatientRegistered.Identity), StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            registration[key] = IdentityDisclosure.Redacted;
+        }
+
+        return new RawJson(registration.ToJsonString());
     }
 
-    public string DataText() => Data?.ToJsonString(Indented) ?? "null";
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    public string DataText() => Data.Indented();
 }
 
 /// <summary>One page of a pathway's history, oldest first.</summary>

@@ -29,7 +29,7 @@ public static class ReplayEndpoints
 
                 var query = at is { } t ? $"asOf={t:O}" : upTo is { } v ? $"version={v}" : "now";
                 return await read.Run(http.User, pathwayId, AuditReadKinds.Replay, query, false,
-                    async audit => TypedResults.Ok(await audit.Replay(pathwayId, at, upTo, ct)), ct);
+                    audit => audit.Replay(pathwayId, at, upTo, ct), TypedResults.Ok, ct);
             })
             .RequireAuthorization(Policies.Audit)
             .WithName("ReplayPathway")

@@ -9,7 +9,7 @@ public static class VerifyEndpoints
     {
         pathways.MapGet("/{pathwayId:guid}/verification", (Guid pathwayId, AuditedRead read, HttpContext http, CancellationToken ct) =>
                 read.Run(http.User, pathwayId, AuditReadKinds.Verify, null, false,
-                    async audit => TypedResults.Ok(await audit.Verify(pathwayId, ct)), ct))
+                    audit => audit.Verify(pathwayId, ct), TypedResults.Ok, ct))
             .RequireAuthorization(Policies.Audit)
             .WithName("VerifyPathway")
             .WithSummary("Recomputes the pathway's hash chain from the stored events and reports the first event modified, deleted, reordered or inserted.");
