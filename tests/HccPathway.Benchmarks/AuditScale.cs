@@ -38,6 +38,17 @@ public static class AuditScale
         await Quiet.Wait(system, broker, SettleTimeout);
         var b4 = await Baselines.ReadStream(settings.Postgres, system.Store.EventsSchema, pathway, settings.AuditReads);
         var audit = await AuditReplay.Run(system, pathway, settings.AuditReads);
+        if (Environment.GetEnvironmentVariable("HCC_BENCH_AUDIT_LOAD_SECONDS") is { } seconds && when == "before-P1" && store == "small")
+        {
+            // Keeps the audit service busy with P4's reads, to profile it (dotnet-trace collect -p <pid>).
+            Console.WriteLine($"  audit process {system.Processes[4].ProcessId}: reading for {seconds} s");
+            var until = DateTime.UtcNow.AddSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+            while (DateTime.UtcNow < until)
+            {
+                await AuditReplay.Run(system, pathway, 10);
+            }
+        }
+
         var id = $"{store}-{when}";
         results.Add(new Sample($"B4-{id}", $"B4 on the {store} store, {when}", "ms", b4));
         results.Add(new Sample($"P4-{id}", $"P4 on the {store} store, {when}", "ms", audit.Both, $"B4-{id}", b4));

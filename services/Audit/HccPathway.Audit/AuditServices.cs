@@ -17,7 +17,14 @@ public static class AuditServices
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddAuditReading(this IHostApplicationBuilder builder)
     {
         var marten = builder.AddPathwayEventStore(AuditApi.ServiceName, AuditDocuments.Configure);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.RequireConnectionString("pathway")));
+        builder.Services.AddSingleton(_ =>
+        {
+            // A history page carries hundreds of event bodies: with Npgsql's 8 KB read buffer its rows arrive in dozens
+            // of socket reads, each arming and disarming the command's timeout.
+            var source = new NpgsqlDataSourceBuilder(builder.Configuration.RequireConnectionString("pathway"));
+            source.ConnectionStringBuilder.ReadBufferSize = Math.Max(source.ConnectionStringBuilder.ReadBufferSize, 64 * 1024);
+            return source.Build();
+        });
         builder.Services.AddSingleton(sp => EventRows.FromConfiguration(builder.Configuration, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<EventBodies>();
         builder.Services.AddScoped<PathwayAudit>();

@@ -32,9 +32,9 @@ public static class PathwayEventStore
     private static readonly TimeSpan DefaultDaemonWakeupInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Configuration key: how long the daemons wait at a gap in the event sequence (an append rolled back, typically a
-    /// consumer's append that lost a stream-version race) before asking PostgreSQL whether a live transaction could
-    /// still fill it. Every relay and projection of every service waits behind such a gap, so it bounds the reaction
+    /// Configuration key: how long the daemons wait at a gap in the event sequence (an append that rolled back after
+    /// drawing sequence numbers; since version races fail before drawing any, see ConfigureEvents, a rarer event) before
+    /// asking PostgreSQL whether a live transaction could still fill it. Every relay and projection of every service waits behind such a gap, so it bounds the reaction
     /// time between services.
     /// </summary>
     public const string StaleSequenceThresholdKey = "Pathway:StaleSequenceThreshold";
@@ -119,6 +119,12 @@ public static class PathwayEventStore
         // Hospitals share the store; each event and stream carries its hospital (tenant) and sessions see only theirs.
         events.TenancyStyle = TenancyStyle.Conjoined;
         events.AppendMode = EventAppendMode.Quick;
+
+        // Services react to the same events and append to the same pathway at once. Without the row lock both
+        // appenders pass the version check, both draw sequence numbers, and the loser's rollback leaves a gap that
+        // every daemon of every service then waits at (Pathway:StaleSequenceThreshold). With it the loser waits for
+        // the winner, sees the new version and fails before drawing any.
+        events.UseExclusiveLockOnConcurrentAppends = true;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;
         events.MetadataConfig.HeadersEnabled = true;

@@ -16,7 +16,7 @@ public static class ChecklistWrites
         IDocumentSession session, PatientChecklist checklist, ClinicalRuleSet rules, DateTimeOffset now, Guid triggeredBy, CancellationToken ct)
     {
         // Every message comes from an event of an existing pathway; a stream that is not (yet) there is never created here.
-        if (await session.Events.FetchStreamStateAsync(checklist.Id, ct) is not null)
+        if (await session.Events.FetchStreamStateAsync(checklist.Id, ct) is { } stream)
         {
             var today = ClinicalDates.LatestPossibleToday(now);
             var events = new List<object>();
@@ -32,7 +32,9 @@ public static class ChecklistWrites
 
             if (events.Count > 0)
             {
-                session.Events.Append(checklist.Id, events.ToArray());
+                // With the version it expects (the stream's after this append), a concurrent append by another
+                // service fails before it takes sequence numbers, and the message is retried on the new state.
+                session.Events.Append(checklist.Id, stream.Version + events.Count, events.ToArray());
             }
         }
 
