@@ -66,7 +66,16 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
         var before = await System.Report();
         var outcomes = new CommandOutcomes();
         var load = new PathwayLoad(System.IntakeClient, outcomes);
-        var running = load.Run(Patients, Concurrency);
+        var killed = new TaskCompletionSource();
+
+        // Paced until Intake has been killed, so that the load is still running whenever the backlog is looked at.
+        var running = load.Run(Patients * 3, Concurrency, async () =>
+        {
+            if (!killed.Task.IsCompleted)
+            {
+                await Task.Delay(100);
+            }
+        });
 
         // Mid-relay: Intake has committed events of this run and the wire has some of them but not all.
         await Eventually(async () =>
@@ -75,6 +84,7 @@ public sealed class FaultToleranceTests(FaultySystemFixture fixture, ITestOutput
             return now.Committed > before.Committed + 4 && now.Lost > before.Lost && now.DeliveredDistinct > before.DeliveredDistinct;
         }, "Intake relaying a backlog");
         await System.Intake.Kill();
+        killed.TrySetResult();
         var midRelay = await System.Report();
         await System.Intake.Start();
 

@@ -67,7 +67,9 @@ public sealed class FaultySystem : IAsyncDisposable
 
         // Bound before anything is published, so it counts from the first event.
         var system = new FaultySystem(postgres, broker, await WireLedger.Subscribe(broker.Amqp, "fault-ledger"));
-        system.Intake = system.Service("Intake", "HccPathway.Intake");
+        // Intake's daemons look for new events at most once a second under load (250 ms in production), so that during
+        // a load some committed events are always still to be relayed: the moment the SIGKILL test kills it in.
+        system.Intake = system.Service("Intake", "HccPathway.Intake", ("Pathway__DaemonWakeupInterval", "00:00:01"));
         system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling");
         system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
 
@@ -123,7 +125,7 @@ public sealed class FaultySystem : IAsyncDisposable
         return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents);
     }
 
-    private ServiceProcess Service(string folder, string project)
+    private ServiceProcess Service(string folder, string project, params (string Key, string Value)[] settings)
     {
         var environment = new Dictionary<string, string>
         {
@@ -144,6 +146,11 @@ public sealed class FaultySystem : IAsyncDisposable
             environment["Logging__LogLevel__JasperFx.Events"] = "Information";
             environment["Logging__LogLevel__Marten.Events.Daemon"] = "Information";
             environment["Logging__LogLevel__HccPathway.ServiceDefaults.Messaging.EventRelay"] = "Debug";
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
         }
 
         return new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
