@@ -54,6 +54,7 @@ public static class AuditScale
         results.Add(new Sample($"P4-{id}", $"P4 on the {store} store, {when}", "ms", audit.Both, $"B4-{id}", b4));
         results.Add(new Sample($"P4-history-{id}", $"P4 history on the {store} store, {when}", "ms", audit.History, $"B4-{id}", b4));
         results.Add(new Sample($"P4-replay-{id}", $"P4 replay on the {store} store, {when}", "ms", audit.Replay, $"B4-{id}", b4));
+        results.Add(new Sample($"P4-floor-{id}", $"P4 floor (404) on the {store} store, {when}", "ms", audit.Floor, $"B4-{id}", b4));
         await Plans(settings.Postgres, system.Store, pathway, id);
     }
 

@@ -134,6 +134,7 @@ public static class Scenarios
                 results.Add(new Sample("P4", $"audit API: full history + as-of replay of the {settings.AuditStreamLength}-event pathway", "ms", p4, "B4", b4, P4Target));
                 results.Add(new Sample("P4-history", "audit API: full history alone (one page of 500)", "ms", audit.History, "B4", b4));
                 results.Add(new Sample("P4-replay", "audit API: as-of replay alone", "ms", audit.Replay, "B4", b4));
+                results.Add(new Sample("P4-floor", "audit API: audited read of a pathway that does not exist (404)", "ms", audit.Floor, "B4", b4));
             }
 
             await using (var system = await PathwaySystem.Start(settings, large, broker.Amqp))

@@ -2,7 +2,6 @@ using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.Testing;
 using JasperFx;
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -33,7 +32,7 @@ public sealed class ConcurrentAppendTests
     {
         var infrastructure = await Infrastructure.GetAsync();
         var schemas = IsolatedSchemas.New();
-        using var host = await Start(infrastructure, schemas);
+        using var host = await EventStoreHost.Start(infrastructure, schemas, Service);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var pathway = Guid.NewGuid();
         await using (var session = store.LightweightSession("*DEFAULT*"))
@@ -80,21 +79,5 @@ public sealed class ConcurrentAppendTests
         {
             return false;
         }
-    }
-
-    private static async Task<IHost> Start(InfrastructureEndpoints infrastructure, IsolatedSchemas schemas)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:pathway"] = infrastructure.Postgres,
-            ["Pathway:EventsSchema"] = schemas.Events,
-            ["Pathway:DocumentsSchema"] = schemas.DocumentsOf(Service),
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddPathwayEventStore(Service);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }
