@@ -33,9 +33,9 @@ public static class PathwayEventStore
 
     /// <summary>
     /// Configuration key: how long the daemons wait at a gap in the event sequence (an append that rolled back after
-    /// drawing sequence numbers; since version races fail before drawing any, see ConfigureEvents, a rarer event) before
-    /// asking PostgreSQL whether a live transaction could still fill it. Every relay and projection of every service waits behind such a gap, so it bounds the reaction
-    /// time between services.
+    /// drawing sequence numbers; rarer since version races fail before drawing any, see ConfigureEvents) before asking
+    /// PostgreSQL whether a live transaction could still fill it. Every relay and projection of every service waits
+    /// behind such a gap, so it bounds the reaction time between services.
     /// </summary>
     public const string StaleSequenceThresholdKey = "Pathway:StaleSequenceThreshold";
 

@@ -58,7 +58,8 @@ public sealed class FaultySystem : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Services => [Intake, Scheduling, Assessment];
 
-    public static async Task<FaultySystem> Start()
+    /// <param name="intakeSettings">Configuration for Intake alone, on top of what every service gets.</param>
+    public static async Task<FaultySystem> Start(params (string Key, string Value)[] intakeSettings)
     {
         var postgresStarting = PrivatePostgres.Start();
         var brokerStarting = PrivateRabbitMq.Start();
@@ -67,9 +68,7 @@ public sealed class FaultySystem : IAsyncDisposable
 
         // Bound before anything is published, so it counts from the first event.
         var system = new FaultySystem(postgres, broker, await WireLedger.Subscribe(broker.Amqp, "fault-ledger"));
-        // Intake's daemons look for new events at most once a second under load (250 ms in production), so that during
-        // a load some committed events are always still to be relayed: the moment the SIGKILL test kills it in.
-        system.Intake = system.Service("Intake", "HccPathway.Intake", ("Pathway__DaemonWakeupInterval", "00:00:01"));
+        system.Intake = system.Service("Intake", "HccPathway.Intake", intakeSettings);
         system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling");
         system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
 
