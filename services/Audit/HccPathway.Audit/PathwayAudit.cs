@@ -16,8 +16,6 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
 {
     private string Hospital => session.TenantId;
 
-    public Task<bool> Exists(Guid pathwayId, CancellationToken ct) => rows.StreamExists(Hospital, pathwayId, ct);
-
     /// <returns>Null when the pathway does not exist.</returns>
     public async Task<HistoryPage?> History(Guid pathwayId, HistoryQuery query, bool discloseIdentity, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HccPathway.Audit.History;
 using HccPathway.Audit.Reads;
+using HccPathway.Audit.Replay;
 using HccPathway.Audit.Tamper;
 
 namespace HccPathway.Audit.CommandLine;
@@ -54,35 +55,49 @@ public static class AuditCommandLine
         var audit = scope.ServiceProvider.GetRequiredService<PathwayAudit>();
         var log = scope.ServiceProvider.GetRequiredService<ReadLog>();
 
-        var found = await audit.Exists(pathwayId, CancellationToken.None);
         var what = command == "verify" ? AuditReadKinds.Verify : AuditReadKinds.Replay;
         var query = asOf is { } t ? $"asOf={t:O}" : version is { } v ? $"version={v}" : null;
-        await log.Record($"cli:{Environment.UserName}", pathwayId, what, query, found, false, CancellationToken.None);
-        if (!found)
+
+        // As on the API (AuditedRead): read, record the read, then answer.
+        async Task<int> Audited<T>(Task<T?> reading, Func<T, Task<int>> print)
+            where T : class
         {
-            await error.WriteLineAsync($"Pathway {pathwayId} does not exist.");
-            return NotFound;
+            var answer = await reading;
+            await log.Record($"cli:{Environment.UserName}", pathwayId, what, query, answer is not null, false, CancellationToken.None);
+            if (answer is null)
+            {
+                await error.WriteLineAsync($"Pathway {pathwayId} does not exist.");
+                return NotFound;
+            }
+
+            return await print(answer);
         }
 
         return command == "verify"
-            ? await Verify(audit, pathwayId, output)
-            : await Replay(audit, pathwayId, asOf, version, output);
+            ? await Audited(audit.Verify(pathwayId, CancellationToken.None), result => Verify(pathwayId, result, output))
+            : await Audited(ReadReplay(audit, pathwayId, asOf, version), read => Replay(read, asOf, version, output));
     }
 
-    private static async Task<int> Replay(PathwayAudit audit, Guid pathwayId, DateTimeOffset? asOf, long? version, TextWriter output)
+    private sealed record ReplayRead(HistoryPage History, PathwayAsOf State);
+
+    private static async Task<ReplayRead?> ReadReplay(PathwayAudit audit, Guid pathwayId, DateTimeOffset? asOf, long? version)
     {
-        var history = (await audit.History(pathwayId, new HistoryQuery([], null, asOf, 1, int.MaxValue), false, CancellationToken.None))!;
-        var shown = version is { } v ? history with { Items = history.Items.Where(e => e.Version <= v).ToList() } : history;
+        var history = await audit.History(pathwayId, new HistoryQuery([], null, asOf, 1, int.MaxValue), false, CancellationToken.None);
+        var state = await audit.Replay(pathwayId, asOf, version, CancellationToken.None);
+        return history is not null && state is not null ? new ReplayRead(history, state) : null;
+    }
+
+    private static async Task<int> Replay(ReplayRead read, DateTimeOffset? asOf, long? version, TextWriter output)
+    {
+        var shown = version is { } v ? read.History with { Items = read.History.Items.Where(e => e.Version <= v).ToList() } : read.History;
         await output.WriteAsync(TimelineText.Plain(shown));
         await output.WriteLineAsync(asOf is { } t ? $"State as known at {t:O}:" : version is { } n ? $"State as of version {n}:" : "State now:");
-        var state = (await audit.Replay(pathwayId, asOf, version, CancellationToken.None))!;
-        await output.WriteLineAsync(JsonSerializer.Serialize(state, Json));
+        await output.WriteLineAsync(JsonSerializer.Serialize(read.State, Json));
         return Ok;
     }
 
-    private static async Task<int> Verify(PathwayAudit audit, Guid pathwayId, TextWriter output)
+    private static async Task<int> Verify(Guid pathwayId, Verification result, TextWriter output)
     {
-        var result = (await audit.Verify(pathwayId, CancellationToken.None))!;
         await output.WriteLineAsync($"Pathway {pathwayId}: {result.Status}");
         await output.WriteLineAsync($"  events checked {result.EventsChecked}, sealed up to version {result.SealedVersion}, not yet sealed {result.UnsealedEvents}");
         await output.WriteLineAsync($"  head chain hash {result.HeadChainHash ?? "-"}");

@@ -36,15 +36,6 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
     public static EventRows FromConfiguration(IConfiguration configuration, NpgsqlDataSource dataSource) =>
         new(dataSource, configuration["Pathway:EventsSchema"] ?? PathwayEventStore.DefaultEventsSchema);
 
-    public async Task<bool> StreamExists(string tenant, Guid streamId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"select exists(select 1 from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
-        return await command.ExecuteScalarAsync(ct) is true;
-    }
-
     /// <summary>A stream's events in version order, filtered, with paging (<paramref name="skip"/>, <paramref name="take"/>).</summary>
     public async Task<IReadOnlyList<StoredEvent>> Read(
         string tenant, Guid streamId, EventFilter filter, CancellationToken ct, int skip = 0, int? take = null)
@@ -66,6 +57,7 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
     {
         var (where, parameters) = Where(tenant, streamId, filter);
         var paging = take is { } t ? $" limit {t} offset {skip}" : skip > 0 ? $" offset {skip}" : "";
+        // A parameter belongs to one command, so each command of the batch gets its own.
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command(
             $"select coalesce(max(version), 0) from {eventsSchema}.mt_events where stream_id = $1 and tenant_id = $2",
