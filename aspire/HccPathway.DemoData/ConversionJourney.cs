@@ -124,9 +124,9 @@ public sealed class ConversionJourney(PathwayClient api, Guid pathwayId, DateOnl
 
     public async Task Resect(DateOnly on, decimal viableTumourPercent = 0m)
     {
-        // Surgery planning learns the lenvatinib stop from Scheduling's message; until then its washout check still sees
-        // lenvatinib running (409 SURG-WASH, nothing appended), and no read API shows what it knows, so ask again.
-        await Eventually(() => api.ScheduleResection(pathwayId, on), refusal => refusal.Contains("\"SURG-WASH\"", StringComparison.Ordinal));
+        // Surgery planning decides on the pathway stream as it stands: the lenvatinib stop just recorded in Scheduling
+        // counts at once, whether or not its message has arrived yet.
+        await api.ScheduleResection(pathwayId, on);
         await api.RecordResection(pathwayId, on, "R0", viableTumourPercent);
     }
 
@@ -150,10 +150,9 @@ public sealed class ConversionJourney(PathwayClient api, Guid pathwayId, DateOnl
         return last;
     }
 
-    /// <summary>SURG-CCR: watch-and-wait, once Surgery planning has heard of the confirmed cCR (409 until then, nothing appended).</summary>
-    public Task<JsonElement> WatchAndWait(DateOnly decidedOn) => Eventually(() =>
-        api.RecordMdt(pathwayId, "watch-and-wait", decidedOn, rationale: "Clinical complete response; patient prefers surveillance."),
-        refusal => refusal.Contains("\"SURG-CCR\"", StringComparison.Ordinal));
+    /// <summary>SURG-CCR: watch-and-wait on the confirmed cCR that Assessment appended with the last study.</summary>
+    public Task<JsonElement> WatchAndWait(DateOnly decidedOn) =>
+        api.RecordMdt(pathwayId, "watch-and-wait", decidedOn, rationale: "Clinical complete response; patient prefers surveillance.");
 
     /// <summary>L1 grows to 100 mm and a new lung lesion appears with progressing extrahepatic disease: PD, FAIL-1 (c).</summary>
     public Task<JsonElement> ProgressionImaging(DateOnly on) => api.RecordImaging(pathwayId,
@@ -167,21 +166,4 @@ public sealed class ConversionJourney(PathwayClient api, Guid pathwayId, DateOnl
 
     public Task<JsonElement> SecondLine(DateOnly decidedOn) =>
         api.RecordMdt(pathwayId, "second-line", decidedOn, rationale: "Intra- and extrahepatic progression (FAIL-1c).");
-
-    // A 409 that a consumer's catching up will clear: retried until the deadline (a 409 appends nothing).
-    private static async Task<JsonElement> Eventually(Func<Task<JsonElement>> call, Func<string, bool>? retryable = null)
-    {
-        var deadline = DateTime.UtcNow + PathwayClient.DefaultWait;
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (PathwayApiException e) when (e.Status == 409 && (retryable?.Invoke(e.Body) ?? true) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
 }

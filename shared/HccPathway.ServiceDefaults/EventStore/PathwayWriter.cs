@@ -10,7 +10,8 @@ namespace HccPathway.ServiceDefaults.EventStore;
 
 /// <summary>
 /// The one way a service writes to a pathway stream: rebuild the state, let the decider decide, append with
-/// optimistic concurrency. A refusal becomes problem details and a stale version becomes 409; neither appends.
+/// optimistic concurrency. A refusal becomes problem details and a stale If-Match becomes 409; neither appends. A write
+/// without If-Match that loses the race to another service's append is decided again on the new state (<see cref="VersionRace"/>).
 /// A request with an Idempotency-Key also stores its response on the same session, so the response is recorded if and
 /// only if the events are; a concurrent duplicate cannot commit and answers with the response that did.
 /// </summary>
@@ -51,6 +52,12 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, 
     public Task<IResult> Append<TState>(
         Guid pathwayId, string? ifMatch, Func<TState, Decision> decide, CancellationToken cancellation)
         where TState : class =>
+        Append<TState>(pathwayId, ifMatch, (state, _) => Task.FromResult(decide(state)), cancellation);
+
+    /// <summary>As <see cref="Append{TState}(Guid, long?, Func{TState, CancellationToken, Task{Decision}}, CancellationToken)"/>, with the expected version from an If-Match header.</summary>
+    public Task<IResult> Append<TState>(
+        Guid pathwayId, string? ifMatch, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation)
+        where TState : class =>
         ETags.TryReadIfMatch(ifMatch, out var expected)
             ? Append(pathwayId, expected, decide, cancellation)
             : Task.FromResult(ProblemResults.From(Rejection.Invalid("If-Match", "If-Match must be a pathway version, such as \"3\".")));
@@ -59,43 +66,73 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, 
     /// Appends what <paramref name="decide"/> returns for the current state. <paramref name="expectedVersion"/>,
     /// when given, is the version the caller last saw; any other current version is a stale write (409).
     /// </summary>
-    public async Task<IResult> Append<TState>(
+    public Task<IResult> Append<TState>(
         Guid pathwayId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellation)
+        where TState : class =>
+        Append<TState>(pathwayId, expectedVersion, (state, _) => Task.FromResult(decide(state)), cancellation);
+
+    /// <summary>
+    /// As <see cref="Append{TState}(Guid, long?, Func{TState, Decision}, CancellationToken)"/>, for a decider that
+    /// reads more than the stream's state (a document of the service's own) in this writer's session. It is called
+    /// again, on fresh state, whenever the write is retried.
+    /// </summary>
+    public async Task<IResult> Append<TState>(
+        Guid pathwayId, long? expectedVersion, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation)
         where TState : class
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var stream = expectedVersion is { } expected
-                ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-                : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
-
-            if (stream.Aggregate is not { } state)
+            try
             {
-                return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
+                return await AppendOnce(pathwayId, expectedVersion, decide, cancellation);
             }
-
-            var decision = decide(state);
-            if (decision.Rejection is { } rejection)
+            catch (Exception e) when (expectedVersion is null && VersionRace.IsLost(e) && VersionRace.MayRetry(attempt))
             {
-                // A duplicate decided after its original committed sees the original's effect and may be refused.
-                return await idempotency.Recorded(cancellation) ?? ProblemResults.From(rejection);
+                // The lock wait timed out, or a writer that does not lock (a consumer) moved the stream or a document
+                // this command also writes; the caller named no version, so decide again on the new state.
+                session.EjectAllPendingChanges();
+                await VersionRace.Pause(attempt, cancellation);
             }
+            catch (Exception e) when (VersionRace.IsLost(e))
+            {
+                return await idempotency.Recorded(cancellation) ?? ProblemResults.StaleVersion(pathwayId, expectedVersion);
+            }
+            catch (DocumentAlreadyExistsException)
+            {
+                return await Duplicate(cancellation);
+            }
+        }
+    }
 
-            var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
-            var appended = new Appended(pathwayId, version, Names(decision.Events));
-            stream.AppendMany(decision.Events.ToArray());
-            idempotency.Remember(session, appended, StatusCodes.Status200OK, null);
-            await session.SaveChangesAsync(cancellation);
-            return appended.AsOk();
-        }
-        catch (ConcurrencyException)
+    private async Task<IResult> AppendOnce<TState>(
+        Guid pathwayId, long? expectedVersion, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation)
+        where TState : class
+    {
+        // A caller that named no version waits for the stream's row lock rather than racing the other services for
+        // it: once held, the state it decides on is the state it appends to. A caller that named one is checked
+        // against it and gets 409 when it is stale.
+        var stream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
+            : await session.Events.FetchForExclusiveWriting<TState>(pathwayId, cancellation);
+
+        if (stream.Aggregate is not { } state)
         {
-            return await idempotency.Recorded(cancellation) ?? ProblemResults.StaleVersion(pathwayId, expectedVersion);
+            return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
         }
-        catch (DocumentAlreadyExistsException)
+
+        var decision = await decide(state, cancellation);
+        if (decision.Rejection is { } rejection)
         {
-            return await Duplicate(cancellation);
+            // A duplicate decided after its original committed sees the original's effect and may be refused.
+            return await idempotency.Recorded(cancellation) ?? ProblemResults.From(rejection);
         }
+
+        var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
+        var appended = new Appended(pathwayId, version, Names(decision.Events));
+        stream.AppendMany(decision.Events.ToArray());
+        idempotency.Remember(session, appended, StatusCodes.Status200OK, null);
+        await session.SaveChangesAsync(cancellation);
+        return appended.AsOk();
     }
 
     /// <summary>Another request with the same key committed first; this one's transaction, events included, rolled back.</summary>

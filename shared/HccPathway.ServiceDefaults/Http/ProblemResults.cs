@@ -26,7 +26,7 @@ public static class ProblemResults
 
     public static IResult StaleVersion(Guid pathwayId, long? expected) => TypedResults.Problem(
         expected is null
-            ? $"Pathway {pathwayId} changed while this request was being handled. Reload it and try again."
+            ? $"Pathway {pathwayId} kept changing while this request was decided ({EventStore.VersionRace.MaxAttempts} tries); nothing was appended. Send it again."
             : $"Pathway {pathwayId} is no longer at version {expected}. Reload it and try again.",
         title: "The pathway was changed by someone else.",
         statusCode: StatusCodes.Status409Conflict);

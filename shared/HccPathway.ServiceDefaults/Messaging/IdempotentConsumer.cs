@@ -1,4 +1,5 @@
 using HccPathway.Contracts;
+using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 using Marten.Services;
@@ -23,6 +24,25 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{ConsumerName} received a message without a message id.");
+
+        // A handler appends with the version it fetched; losing that race to another service's append is not a fault
+        // of the message, so it is handled again on the new state before the endpoint's retry policy is involved.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ConsumeOnce(context, messageId);
+                return;
+            }
+            catch (Exception e) when (VersionRace.IsLost(e) && VersionRace.MayRetry(attempt))
+            {
+                await VersionRace.Pause(attempt, context.CancellationToken);
+            }
+        }
+    }
+
+    private async Task ConsumeOnce(ConsumeContext<TMessage> context, Guid messageId)
+    {
         var key = $"{ConsumerName}/{messageId}";
 
         // The effects belong to the hospital of the event that caused them.

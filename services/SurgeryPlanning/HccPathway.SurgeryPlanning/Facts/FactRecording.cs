@@ -161,6 +161,35 @@ public static class FactRecording
     public static void Record(PatientChecklist c, TreatmentResumed e, Guid eventId) =>
         c.ResumedHoldIds = [.. c.ResumedHoldIds.Union(e.HoldIds)];
 
+    /// <summary>
+    /// Records an event of another service read from the pathway stream, as its message would; false for the many
+    /// types the checklist does not keep (surgery planning's own events are applied when they are appended).
+    /// </summary>
+    public static bool RecordUpstream(PatientChecklist c, object e, Guid eventId)
+    {
+        switch (e)
+        {
+            case PatientEnrolled x: Record(c, x, eventId); return true;
+            case BaselineAssessed x: Record(c, x, eventId); return true;
+            case LiverFunctionAssessed x: Record(c, x, eventId); return true;
+            case ResponseAssessed x: Record(c, x, eventId); return true;
+            case AdverseEventReported x: Record(c, x, eventId); return true;
+            case AdverseEventGradeChanged x: Record(c, x, eventId); return true;
+            case AdverseEventResolved x: Record(c, x, eventId); return true;
+            case ClinicalCompleteResponseConfirmed x: Record(c, x, eventId); return true;
+            case ClinicalCompleteResponseLost x: Record(c, x, eventId); return true;
+            case ProgressionDetected x: Record(c, x, eventId); return true;
+            case TumourMarkersRecorded x: Record(c, x, eventId); return true;
+            case LenvatinibStarted x: Record(c, x, eventId); return true;
+            case LenvatinibStopped x: Record(c, x, eventId); return true;
+            case TacePerformed x: Record(c, x, eventId); return true;
+            case CamrelizumabAdministered x: Record(c, x, eventId); return true;
+            case TreatmentHeld x: Record(c, x, eventId); return true;
+            case TreatmentResumed x: Record(c, x, eventId); return true;
+            default: return false;
+        }
+    }
+
     public static IEnumerable<HoldFact> ActiveHolds(PatientChecklist c) => c.Holds.Where(h => !c.ResumedHoldIds.Contains(h.HoldId));
 
     public static bool IsOnHold(PatientChecklist c, string drug) => ActiveHolds(c).Any(h => h.Drug == drug);
