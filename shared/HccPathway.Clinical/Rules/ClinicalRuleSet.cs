@@ -3,7 +3,7 @@ using HccPathway.Clinical.Scores;
 namespace HccPathway.Clinical.Rules;
 
 /// <summary>
-/// Every configurable threshold of the pathway, with the defaults of CLINICAL-RULES.md.
+/// Every configurable threshold of the pathway, with the defaults of docs/clinical-rules.md.
 /// Immutable; properties are <c>init</c> so Microsoft.Extensions.Configuration can bind a section onto it.
 /// Each decision carries <see cref="Version"/>, so a result can always be traced to the rules that produced it.
 /// Fixed published definitions (RECIST percentages, CNLC size limits, ALBI grade limits) are constants in their

@@ -17,7 +17,7 @@ namespace HccPathway.ServiceDefaults.EventStore;
 
 public static class PathwayEventStore
 {
-    /// <summary>The schema of the shared event tables. Every service must agree on it (see ARCHITECTURE.md, "One events configuration for all").</summary>
+    /// <summary>The schema of the shared event tables. Every service must agree on it (see docs/architecture.md, "One events configuration for all").</summary>
     public const string DefaultEventsSchema = "pathway";
 
     /// <summary>Configuration key: false makes every start compare the whole schema with the database.</summary>

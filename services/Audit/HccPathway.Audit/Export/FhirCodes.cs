@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 namespace HccPathway.Audit.Export;
 
 /// <summary>
-/// Codes of the export. Labs use LOINC as CLINICAL-RULES.md section 9 lists them; ICG-R15 and the RECIST/mRECIST
+/// Codes of the export. Labs use LOINC as docs/clinical-rules.md section 9 lists them; ICG-R15 and the RECIST/mRECIST
 /// categories have no standard code, so they come from local code systems that the bundle itself carries.
 /// </summary>
 public static class FhirCodes
@@ -23,7 +23,7 @@ public static class FhirCodes
     public static readonly CodeableConcept Bilirubin = Lab("1975-2", "Total bilirubin");
     public static readonly CodeableConcept Inr = Lab("6301-6", "INR");
 
-    /// <summary>PIVKA-II / DCP: CLINICAL-RULES.md marks this LOINC code "verify".</summary>
+    /// <summary>PIVKA-II / DCP: docs/clinical-rules.md marks this LOINC code "verify".</summary>
     public static readonly CodeableConcept Dcp = Lab("34444-0", "PIVKA-II (DCP)");
     public static readonly CodeableConcept Ecog = Lab("89247-1", "ECOG performance status");
 

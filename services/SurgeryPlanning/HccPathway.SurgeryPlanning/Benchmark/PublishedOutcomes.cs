@@ -1,6 +1,6 @@
 namespace HccPathway.SurgeryPlanning.Benchmark;
 
-/// <summary>One published cohort (CLINICAL-RULES.md section 8: the review's Table 2 and text). Percentages; null when not reported.</summary>
+/// <summary>One published cohort (docs/clinical-rules.md section 8: the review's Table 2 and text). Percentages; null when not reported.</summary>
 public sealed record PublishedCohort(
     string Protocol,
     string Reference,
