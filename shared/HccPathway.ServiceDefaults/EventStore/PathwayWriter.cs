@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Http;
 namespace HccPathway.ServiceDefaults.EventStore;
 
 /// <summary>
-/// The one way a service writes to a pathway stream: rebuild the state, let the decider decide, append with
-/// optimistic concurrency. A refusal becomes problem details and a stale If-Match becomes 409; neither appends. A write
-/// without If-Match that loses the race to another service's append is decided again on the new state (<see cref="VersionRace"/>).
+/// The one way an HTTP command writes to a pathway stream, through the same fetch–decide–append step as consumers
+/// (<see cref="PathwayAppend"/>). A refusal becomes problem details and a stale If-Match becomes 409; neither appends. A
+/// write without If-Match that still loses to another writer is decided again on the new state (<see cref="VersionRace"/>).
 /// A request with an Idempotency-Key also stores its response on the same session, so the response is recorded if and
 /// only if the events are; a concurrent duplicate cannot commit and answers with the response that did.
 /// </summary>
@@ -108,28 +108,19 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, 
         Guid pathwayId, long? expectedVersion, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation)
         where TState : class
     {
-        // A caller that named no version waits for the stream's row lock rather than racing the other services for
-        // it: once held, the state it decides on is the state it appends to. A caller that named one is checked
-        // against it and gets 409 when it is stale.
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-            : await session.Events.FetchForExclusiveWriting<TState>(pathwayId, cancellation);
-
-        if (stream.Aggregate is not { } state)
+        var (exists, decision, version) = await PathwayAppend.Decide(session, pathwayId, expectedVersion, decide, cancellation);
+        if (!exists)
         {
             return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));
         }
 
-        var decision = await decide(state, cancellation);
         if (decision.Rejection is { } rejection)
         {
             // A duplicate decided after its original committed sees the original's effect and may be refused.
             return await idempotency.Recorded(cancellation) ?? ProblemResults.From(rejection);
         }
 
-        var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
         var appended = new Appended(pathwayId, version, Names(decision.Events));
-        stream.AppendMany(decision.Events.ToArray());
         idempotency.Remember(session, appended, StatusCodes.Status200OK, null);
         await session.SaveChangesAsync(cancellation);
         return appended.AsOk();

@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.EventStore;
+using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 using Marten.Services;
@@ -67,6 +68,43 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         catch (DocumentAlreadyExistsException e) when (e.DocumentType == typeof(ProcessedMessage))
         {
             // A concurrent delivery of the same message committed first; this one's effects were rolled back.
+        }
+    }
+
+    /// <summary>As <see cref="AppendToExisting{TState}(IDocumentSession, Guid, Func{TState, CancellationToken, Task{Decision}}, CancellationToken, Func{TState})"/>, for a decider that needs nothing but the state.</summary>
+    protected static Task AppendToExisting<TState>(
+        IDocumentSession session, Guid pathwayId, Func<TState, Decision> decide, CancellationToken cancellation,
+        Func<TState>? beforeFirstApply = null)
+        where TState : class =>
+        AppendToExisting<TState>(session, pathwayId, (state, _) => Task.FromResult(decide(state)), cancellation, beforeFirstApply);
+
+    /// <summary>
+    /// A reaction's write: the same fetch–decide–append as an HTTP command (<see cref="PathwayAppend"/>), on this
+    /// message's session and committed with its dedupe record. The decider runs once the stream's lock is held, so what
+    /// it loads of the service's own documents is not changed under it by another message of the same pathway.
+    /// </summary>
+    /// <remarks>
+    /// A relay publishes only after the stream is committed, so a message about a pathway that does not exist is broken:
+    /// retried, then moved to the error queue, as is a message the decider refuses as a conflict. A message it refuses as
+    /// invalid cannot succeed on retry and goes to the error queue at once.
+    /// </remarks>
+    protected static async Task AppendToExisting<TState>(
+        IDocumentSession session, Guid pathwayId, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation,
+        Func<TState>? beforeFirstApply = null)
+        where TState : class
+    {
+        var (exists, decision, _) = await PathwayAppend.Decide(session, pathwayId, null, decide, cancellation, beforeFirstApply);
+        if (!exists)
+        {
+            throw new InvalidOperationException($"Pathway {pathwayId} does not exist in the event store.");
+        }
+
+        switch (decision.Rejection)
+        {
+            case { Kind: RejectionKind.Invalid } invalid:
+                throw new ArgumentException($"{invalid.Title} {invalid.Detail}");
+            case { } refused:
+                throw new InvalidOperationException($"{refused.Title} {refused.Detail}");
         }
     }
 

@@ -6,6 +6,7 @@ using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Intake;
 using HccPathway.ServiceDefaults.Http;
 using JasperFx.Events;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Assessment.Tests.Deciders;
 
@@ -40,7 +41,7 @@ internal static class Given
     }
 
     public static AssessmentPathway After(this AssessmentPathway state, Decision decision) =>
-        Accepted(decision).Aggregate(state, (s, e) => s.Fold(e));
+        AggregateFold<AssessmentPathway>.Apply(state, Accepted(decision));
 
     /// <summary>Records a study and returns its events; <paramref name="state"/> moves on.</summary>
     public static IReadOnlyList<object> Study(ref AssessmentPathway state, RecordImagingRequest request)

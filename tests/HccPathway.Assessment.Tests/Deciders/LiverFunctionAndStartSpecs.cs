@@ -3,6 +3,7 @@ using HccPathway.Assessment.Pathways.LiverFunction;
 using HccPathway.Assessment.Pathways.Starting;
 using HccPathway.Contracts.Assessment;
 using static HccPathway.Assessment.Tests.Deciders.Given;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Assessment.Tests.Deciders;
 
@@ -50,7 +51,7 @@ public sealed class LiverFunctionAndStartSpecs
     {
         var state = Enrolled();
         var started = StartAssessment.IfNeeded(state, state.Enrolment!, Now);
-        state = started.Aggregate(state, (s, e) => s.Fold(e));
+        state = AggregateFold<AssessmentPathway>.Apply(state, started);
 
         Assert.Single(started);
         Assert.Empty(StartAssessment.IfNeeded(state, state.Enrolment!, Now));

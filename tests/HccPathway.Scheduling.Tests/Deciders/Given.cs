@@ -4,6 +4,7 @@ using HccPathway.Scheduling;
 using HccPathway.Scheduling.TherapyPlans;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.ServiceDefaults.Http;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Scheduling.Tests.Deciders;
 
@@ -22,7 +23,7 @@ internal static class Given
 
     /// <summary>A plan as <see cref="PlanRegimen"/> makes it on enrolment.</summary>
     public static TherapyPlan Planned(decimal weightKg = 70m, DateOnly? enrolledOn = null) =>
-        Fold(new TherapyPlan(), PlanRegimen.Decide(new TherapyPlan(), Enrolment(weightKg: weightKg, enrolledOn: enrolledOn), Guid.NewGuid(), Rules, Now));
+        Fold(new TherapyPlan(), PlanRegimen.Decide(new TherapyPlan(), Enrolment(weightKg: weightKg, enrolledOn: enrolledOn), Guid.NewGuid(), Rules, Now).Events);
 
     /// <summary>Planned on Monday 1 June 2026; lenvatinib started on Tuesday 2 June as planned.</summary>
     public static TherapyPlan Started(decimal weightKg = 70m)
@@ -32,7 +33,7 @@ internal static class Given
         return plan.Then(Scheduling.TherapyPlans.RecordingActuals.StartLenvatinib.Decide(plan, new(on, null, null), Coordinator, At(on), Options));
     }
 
-    public static TherapyPlan Fold(TherapyPlan state, IEnumerable<object> events) => events.Aggregate(state, (s, e) => s.Fold(e));
+    public static TherapyPlan Fold(TherapyPlan state, IEnumerable<object> events) => AggregateFold<TherapyPlan>.Apply(state, events);
 
     /// <summary>Applies an accepted decision; fails the test when the decider refused.</summary>
     public static TherapyPlan Then(this TherapyPlan state, Decision decision)

@@ -19,7 +19,7 @@ public sealed class HoldSpecs
     }
 
     private static IReadOnlyList<object> Reconcile(TherapyPlan plan, AdverseEventLedger ledger) =>
-        ReconcileHolds.Decide(plan, plan.Id, ledger, Given.Rules, Given.Now);
+        ReconcileHolds.Decide(plan, plan.Id, ledger, Given.Rules, Given.Now).Events;
 
     [Fact]
     public void Given_a_treatment_related_grade_3_AE_when_reported_then_SCHED_HOLD_holds_each_suspected_drug_with_the_AE_reference()

@@ -106,22 +106,6 @@ public sealed record AssessmentPathway
         ? WithAdverseEvent(ae with { Grade = e.ResidualGrade, LastGradedOn = e.ResolvedOn, Resolved = true })
         : this;
 
-    /// <summary>Folds events a decider is about to append, so later steps of the same decision see them.</summary>
-    public AssessmentPathway Fold(object e) => e switch
-    {
-        ResponseAssessmentStarted x => Apply(x),
-        ImagingStudyRecorded x => Apply(x),
-        ResponseAssessed x => Apply(x),
-        TumourMarkersRecorded x => Apply(x),
-        ClinicalCompleteResponseConfirmed x => Apply(x),
-        ClinicalCompleteResponseLost x => Apply(x),
-        LiverFunctionAssessed x => Apply(x),
-        AdverseEventReported x => Apply(x),
-        AdverseEventGradeChanged x => Apply(x),
-        AdverseEventResolved x => Apply(x),
-        _ => this,
-    };
-
     private AssessmentPathway WithAdverseEvent(AdverseEventState ae) =>
         this with { AdverseEvents = new Dictionary<Guid, AdverseEventState>(AdverseEvents) { [ae.Id] = ae } };
 

@@ -3,6 +3,7 @@ using HccPathway.Scheduling.TherapyPlans;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Scheduling.Calendars;
 
@@ -21,7 +22,7 @@ public sealed class CalendarProjection : IProjection
         {
             var calendar = await operations.LoadAsync<TherapyCalendar>(stream.Key, cancellation)
                 ?? new TherapyCalendar { Id = stream.Key, Plan = new TherapyPlan { Id = stream.Key } };
-            var plan = stream.Aggregate(calendar.Plan, (state, e) => state.Fold(e.Data));
+            var plan = AggregateFold<TherapyPlan>.Apply(calendar.Plan, stream);
             var lastVersion = stream.Max(e => e.Version);
             calendar.Plan = plan;
             calendar.Version = lastVersion > 0 ? lastVersion : calendar.Version + stream.Count();

@@ -1,12 +1,14 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Scheduling.TherapyPlans;
 
 /// <summary>
 /// What Scheduling needs to decide, rebuilt from the pathway stream: the plan's items with their due dates and
 /// actuals, the lenvatinib course, the holds, and the washout and adjuvant plans. Events of other owners are ignored.
-/// The calendar read model folds the same events through <see cref="Fold"/>.
+/// Its Apply methods are its one fold: Marten rebuilds it with them, and deciders and the calendar read model fold
+/// through them too (<see cref="AggregateFold{TState}"/>).
 /// </summary>
 public sealed record TherapyPlan
 {
@@ -55,29 +57,6 @@ public sealed record TherapyPlan
 
     /// <summary>The start of the earliest open hold on <paramref name="drug"/>, or null when it is not held.</summary>
     public DateOnly? HeldFrom(string drug) => Holds.Where(h => h.Drug == drug && h.IsOpen).Select(h => (DateOnly?)h.HeldFrom).Min();
-
-    /// <summary>Applies any event of the pathway; those Scheduling does not need leave the state as it is.</summary>
-    public TherapyPlan Fold(object @event) => @event switch
-    {
-        RegimenPlanned e => Apply(e),
-        TherapyItemPlanned e => Apply(e),
-        TherapyItemRescheduled e => Apply(e),
-        TherapyItemCancelled e => Apply(e),
-        RegimenStartChanged e => Apply(e),
-        LenvatinibStarted e => Apply(e),
-        LenvatinibStopped e => Apply(e),
-        LenvatinibDoseChanged e => Apply(e),
-        TacePerformed e => Apply(e),
-        CamrelizumabAdministered e => Apply(e),
-        TherapyItemMissed e => Apply(e),
-        TherapyItemDelayed e => Apply(e),
-        TreatmentHeld e => Apply(e),
-        TreatmentResumable e => Apply(e),
-        TreatmentResumed e => Apply(e),
-        WashoutPlanned e => Apply(e),
-        AdjuvantTherapyPlanned e => Apply(e),
-        _ => this,
-    };
 
     public TherapyPlan Apply(RegimenPlanned e) => this with
     {
@@ -156,7 +135,6 @@ public sealed record TherapyPlan
 public static class PlanIds
 {
     public const string LenvatinibStart = Clinical.Regimen.LenTapScheduler.LenvatinibStartId;
-    public const string Tace = Clinical.Regimen.LenTapScheduler.TaceId;
     public const string CamrelizumabPrefix = Clinical.Regimen.LenTapScheduler.CamrelizumabIdPrefix;
     public const string LenvatinibStopPrefix = "LEN-STOP-";
     public const string AdjuvantLenvatinib = "ADJ-LEN-1";

@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.SurgeryPlanning.Facts;
+using HccPathway.SurgeryPlanning.Pathways;
 using Marten;
 using MassTransit;
 
@@ -28,6 +29,8 @@ public abstract class ChecklistConsumer<TMessage>(IDocumentStore store, TimeProv
         var checklist = await session.LoadAsync<PatientChecklist>(pathwayId, context.CancellationToken)
                         ?? new PatientChecklist { Id = pathwayId };
         Record(checklist, context.Message, eventId);
-        await ChecklistWrites.SaveAndReevaluate(session, checklist, rules, clock.GetUtcNow(), eventId, context.CancellationToken);
+        await AppendToExisting<SurgeryPathway>(session, pathwayId,
+            _ => ChecklistWrites.Reevaluate(checklist, rules, clock.GetUtcNow(), eventId), context.CancellationToken);
+        session.Store(checklist);
     }
 }

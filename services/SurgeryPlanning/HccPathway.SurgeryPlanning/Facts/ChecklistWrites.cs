@@ -1,43 +1,31 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Http;
 using HccPathway.SurgeryPlanning.Readiness;
 using HccPathway.SurgeryPlanning.Resection;
-using Marten;
 
 namespace HccPathway.SurgeryPlanning.Facts;
 
 /// <summary>
-/// The one way a changed checklist is saved by a consumer: re-evaluate SURG-READY (and SURG-RISK after a resection),
-/// append to the pathway only what changed, and store the checklist, all in the caller's session and transaction.
+/// What a consumer appends after recording a fact in the checklist: SURG-READY (and SURG-RISK after a resection)
+/// re-evaluated, and only what changed.
 /// </summary>
 public static class ChecklistWrites
 {
-    public static async Task SaveAndReevaluate(
-        IDocumentSession session, PatientChecklist checklist, ClinicalRuleSet rules, DateTimeOffset now, Guid triggeredBy, CancellationToken ct)
+    public static Decision Reevaluate(PatientChecklist checklist, ClinicalRuleSet rules, DateTimeOffset now, Guid triggeredBy)
     {
-        // Every message comes from an event of an existing pathway; a stream that is not (yet) there is never created here.
-        if (await session.Events.FetchStreamStateAsync(checklist.Id, ct) is { } stream)
+        var today = ClinicalDates.LatestPossibleToday(now);
+        var events = new List<object>();
+        if (ReadinessChanges.Reevaluate(checklist, ReadinessEvaluator.Evaluate(checklist, today, rules), triggeredBy, now) is { } readiness)
         {
-            var today = ClinicalDates.LatestPossibleToday(now);
-            var events = new List<object>();
-            if (ReadinessChanges.Reevaluate(checklist, ReadinessEvaluator.Evaluate(checklist, today, rules), triggeredBy, now) is { } readiness)
-            {
-                events.Add(readiness);
-            }
-
-            if (RecurrenceRiskChanges.Reevaluate(checklist, rules, now) is { } risk)
-            {
-                events.Add(risk);
-            }
-
-            if (events.Count > 0)
-            {
-                // With the version it expects (the stream's after this append), a concurrent append by another
-                // service fails before it takes sequence numbers, and the message is retried on the new state.
-                session.Events.Append(checklist.Id, stream.Version + events.Count, events.ToArray());
-            }
+            events.Add(readiness);
         }
 
-        session.Store(checklist);
+        if (RecurrenceRiskChanges.Reevaluate(checklist, rules, now) is { } risk)
+        {
+            events.Add(risk);
+        }
+
+        return Decision.Append([.. events]);
     }
 }

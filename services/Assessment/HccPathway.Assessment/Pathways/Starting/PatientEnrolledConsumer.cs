@@ -1,4 +1,5 @@
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
@@ -21,13 +22,8 @@ public sealed class PatientEnrolledConsumer : IdempotentConsumer<PatientEnrolled
     protected override async Task Handle(ConsumeContext<PatientEnrolled> context, IDocumentSession session)
     {
         var message = context.Message;
-        var stream = await session.Events.FetchForWriting<AssessmentPathway>(message.PathwayId, context.CancellationToken);
-
-        // The relay publishes only after the stream is committed, so a missing stream is a broken message: retried, then _error.
-        var pathway = stream.Aggregate
-            ?? throw new InvalidOperationException($"Pathway {message.PathwayId} does not exist in the event store.");
-        var enrolment = pathway.Enrolment ?? new Enrolment(message.EnrolledOn, context.MessageId!.Value);
-        stream.AppendMany(StartAssessment.IfNeeded(pathway, enrolment, clock.GetUtcNow()).ToArray());
+        await AppendToExisting<AssessmentPathway>(session, message.PathwayId, pathway => Decision.Append([.. StartAssessment.IfNeeded(
+            pathway, pathway.Enrolment ?? new Enrolment(message.EnrolledOn, context.MessageId!.Value), clock.GetUtcNow())]), context.CancellationToken);
     }
 }
 

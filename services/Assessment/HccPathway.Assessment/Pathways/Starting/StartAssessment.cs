@@ -1,5 +1,6 @@
 using HccPathway.Contracts.Assessment;
 using HccPathway.ServiceDefaults.Http;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Assessment.Pathways.Starting;
 
@@ -25,7 +26,7 @@ public static class StartAssessment
         }
 
         var events = IfNeeded(pathway, enrolment, now);
-        return (events.Aggregate(pathway, (s, e) => s.Fold(e)), events, null);
+        return (AggregateFold<AssessmentPathway>.Apply(pathway, events), events, null);
     }
 
     private static BaselineMarkers? MarkersOf(AssessmentPathway pathway) => pathway.IntakeBaseline is { } baseline

@@ -24,9 +24,9 @@ public sealed class AdjuvantTherapyConsumer : IdempotentConsumer<AdjuvantTherapy
     protected override async Task Handle(ConsumeContext<AdjuvantTherapyDecided> context, IDocumentSession session)
     {
         var decision = context.Message;
-        var stream = await session.Events.FetchForWriting<TherapyPlan>(decision.PathwayId, context.CancellationToken);
-        var plan = stream.Aggregate ?? new TherapyPlan { Id = decision.PathwayId };
-        stream.AppendMany(PlanAdjuvant.Decide(plan, decision, context.MessageId!.Value, rules, clock.GetUtcNow()).ToArray());
+        await AppendToExisting<TherapyPlan>(session, decision.PathwayId,
+            plan => PlanAdjuvant.Decide(plan, decision, context.MessageId!.Value, rules, clock.GetUtcNow()), context.CancellationToken,
+            () => new TherapyPlan { Id = decision.PathwayId });
     }
 }
 

@@ -4,6 +4,7 @@ using HccPathway.Clinical.Surgery;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Adjuvant;
 
@@ -14,11 +15,11 @@ namespace HccPathway.Scheduling.TherapyPlans.Adjuvant;
 /// </summary>
 public static class PlanAdjuvant
 {
-    public static IReadOnlyList<object> Decide(TherapyPlan plan, AdjuvantTherapyDecided decision, Guid decisionEventId, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, AdjuvantTherapyDecided decision, Guid decisionEventId, ClinicalRuleSet rules, DateTimeOffset now)
     {
         if (plan.Adjuvant is not null)
         {
-            return [];
+            return Decision.Append();
         }
 
         var pathwayId = decision.PathwayId;
@@ -50,7 +51,7 @@ public static class PlanAdjuvant
         events.Add(new AdjuvantTherapyPlanned(pathwayId, decisionEventId, decision.SurgeryOn, decision.StartOn, endOn, decision.DurationMonths,
             drugs, items.Select(i => i.ItemId).ToArray(), rules.Version, now));
         events.AddRange(items);
-        return events;
+        return Decision.Append([.. events]);
     }
 
     // SURG-ADJ default: continue the systemic part of the conversion regimen (the library drops TACE).

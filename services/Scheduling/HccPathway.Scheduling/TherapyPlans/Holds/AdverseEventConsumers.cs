@@ -7,8 +7,8 @@ using MassTransit;
 namespace HccPathway.Scheduling.TherapyPlans.Holds;
 
 /// <summary>
-/// The three adverse-event messages feed one ledger per AE and then reconcile the holds. Each takes the pathway
-/// stream's write lock first, so two messages about one pathway never update the ledger at the same time.
+/// The three adverse-event messages feed one ledger per AE and then reconcile the holds. The ledger is read and
+/// updated while the pathway stream's write lock is held, so two messages about one pathway never update it at once.
 /// </summary>
 public abstract class AdverseEventConsumer<TMessage> : IdempotentConsumer<TMessage>
     where TMessage : class
@@ -33,14 +33,15 @@ public abstract class AdverseEventConsumer<TMessage> : IdempotentConsumer<TMessa
     {
         var message = context.Message;
         var pathwayId = PathwayId(message);
-        var stream = await session.Events.FetchForExclusiveWriting<TherapyPlan>(pathwayId, context.CancellationToken);
-        var ledger = await session.LoadAsync<AdverseEventLedger>(AdverseEventId(message), context.CancellationToken)
-            ?? new AdverseEventLedger { Id = AdverseEventId(message), PathwayId = pathwayId };
-        Record(message, ledger);
-        session.Store(ledger);
-
-        var plan = stream.Aggregate ?? new TherapyPlan { Id = pathwayId };
-        stream.AppendMany(ReconcileHolds.Decide(plan, pathwayId, ledger, rules, clock.GetUtcNow()).ToArray());
+        await AppendToExisting<TherapyPlan>(session, pathwayId, async (plan, ct) =>
+        {
+            var ledger = await session.LoadAsync<AdverseEventLedger>(AdverseEventId(message), ct)
+                ?? new AdverseEventLedger { Id = AdverseEventId(message), PathwayId = pathwayId };
+            Record(message, ledger);
+            session.Store(ledger);
+            return ReconcileHolds.Decide(plan, pathwayId, ledger, rules, clock.GetUtcNow());
+        }, context.CancellationToken,
+            () => new TherapyPlan { Id = pathwayId });
     }
 }
 

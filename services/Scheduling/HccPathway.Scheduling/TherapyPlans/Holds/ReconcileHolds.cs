@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Regimen;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Holds;
 
@@ -12,17 +13,17 @@ namespace HccPathway.Scheduling.TherapyPlans.Holds;
 /// </summary>
 public static class ReconcileHolds
 {
-    public static IReadOnlyList<object> Decide(TherapyPlan plan, Guid pathwayId, AdverseEventLedger ledger, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, Guid pathwayId, AdverseEventLedger ledger, ClinicalRuleSet rules, DateTimeOffset now)
     {
         if (!ledger.Reported || ledger.Gradings.Count == 0)
         {
-            return [];
+            return Decision.Append();
         }
 
         var derived = HoldRules.HoldsFromAdverseEvents([ledger.ToClinical()], rules);
         if (!derived.TryGetValue(out var holds))
         {
-            throw new ArgumentException(
+            return Rejection.Invalid("adverseEvent",
                 $"Adverse event {ledger.Id} cannot be evaluated: " + string.Join("; ", derived.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }
 
@@ -50,6 +51,6 @@ public static class ReconcileHolds
             }
         }
 
-        return events;
+        return Decision.Append([.. events]);
     }
 }

@@ -24,9 +24,9 @@ public sealed class PatientEnrolledConsumer : IdempotentConsumer<PatientEnrolled
     protected override async Task Handle(ConsumeContext<PatientEnrolled> context, IDocumentSession session)
     {
         var enrolment = context.Message;
-        var stream = await session.Events.FetchForWriting<TherapyPlan>(enrolment.PathwayId, context.CancellationToken);
-        var state = stream.Aggregate ?? new TherapyPlan { Id = enrolment.PathwayId };
-        stream.AppendMany(PlanRegimen.Decide(state, enrolment, context.MessageId!.Value, rules, clock.GetUtcNow()).ToArray());
+        await AppendToExisting<TherapyPlan>(session, enrolment.PathwayId,
+            plan => PlanRegimen.Decide(plan, enrolment, context.MessageId!.Value, rules, clock.GetUtcNow()), context.CancellationToken,
+            () => new TherapyPlan { Id = enrolment.PathwayId });
     }
 }
 

@@ -5,6 +5,7 @@ using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Planning;
 
@@ -15,11 +16,11 @@ namespace HccPathway.Scheduling.TherapyPlans.Planning;
 /// </summary>
 public static class PlanRegimen
 {
-    public static IReadOnlyList<object> Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateTimeOffset now)
     {
         if (state.IsPlanned)
         {
-            return [];
+            return Decision.Append();
         }
 
         var start = ClinicalDates.NextWorkingDay(enrolment.EnrolledOn);
@@ -27,12 +28,12 @@ public static class PlanRegimen
         if (!planned.TryGetValue(out var plan))
         {
             // Not retryable: the enrolment itself is wrong. It goes to the error queue with the reason.
-            throw new ArgumentException(
+            return Rejection.Invalid("enrolment",
                 $"Cannot plan pathway {enrolment.PathwayId}: " + string.Join("; ", planned.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }
 
         var items = plan.Items.Select((item, index) => ItemPlanned(enrolment.PathwayId, item, index == 0 ? null : plan.Items[index - 1], rules, now)).ToArray();
-        return
+        return Decision.Append(
         [
             new RegimenPlanned(
                 enrolment.PathwayId,
@@ -46,7 +47,7 @@ public static class PlanRegimen
                 plan.RuleSetVersion,
                 now),
             .. items,
-        ];
+        ]);
     }
 
     private static TherapyItemPlanned ItemPlanned(Guid pathwayId, ScheduledItem item, ScheduledItem? previous, ClinicalRuleSet rules, DateTimeOffset now)

@@ -24,9 +24,9 @@ public sealed class MdtDecisionConsumer : IdempotentConsumer<MdtDecisionRecorded
     protected override async Task Handle(ConsumeContext<MdtDecisionRecorded> context, IDocumentSession session)
     {
         var decision = context.Message;
-        var stream = await session.Events.FetchForWriting<TherapyPlan>(decision.PathwayId, context.CancellationToken);
-        var plan = stream.Aggregate ?? new TherapyPlan { Id = decision.PathwayId };
-        stream.AppendMany(PlanWashout.Decide(plan, decision, rules, clock.GetUtcNow()).ToArray());
+        await AppendToExisting<TherapyPlan>(session, decision.PathwayId,
+            plan => PlanWashout.Decide(plan, decision, rules, clock.GetUtcNow()), context.CancellationToken,
+            () => new TherapyPlan { Id = decision.PathwayId });
     }
 }
 

@@ -4,6 +4,7 @@ using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Surgery;
 
@@ -16,12 +17,12 @@ public static class PlanWashout
 {
     private const string By = "scheduling";
 
-    public static IReadOnlyList<object> Decide(TherapyPlan plan, MdtDecisionRecorded decision, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, MdtDecisionRecorded decision, ClinicalRuleSet rules, DateTimeOffset now)
     {
         if (decision.Outcome != MdtOutcomes.Resect || decision.IntendedSurgeryOn is not { } intended
             || plan.WashoutDecisionIds.Contains(decision.DecisionId))
         {
-            return [];
+            return Decision.Append();
         }
 
         var evaluatedOn = ClinicalDates.Today(now);
@@ -74,7 +75,7 @@ public static class PlanWashout
         var washout = WashoutPlanner.Plan(exposures.Select(x => x.Exposure).ToArray(), null, evaluateOn, rules);
         if (!washout.TryGetValue(out var result))
         {
-            throw new ArgumentException("Washout cannot be planned: " + string.Join("; ", washout.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            return Rejection.Invalid("decision", "Washout cannot be planned: " + string.Join("; ", washout.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }
 
         var stops = result.Items.Select(i => new WashoutStop(
@@ -89,7 +90,7 @@ public static class PlanWashout
         events.Insert(0, new WashoutPlanned(plan.Id == Guid.Empty ? decision.PathwayId : plan.Id, decision.DecisionId, intended, evaluatedOn, stops,
             result.EarliestSafeDate, intended >= result.EarliestSafeDate, result.ImmuneHepatitisExclusionRequired, result.OutstandingPrerequisites,
             result.RuleSetVersion, now));
-        return events;
+        return Decision.Append([.. events]);
     }
 
     private static TherapyClass ClassOf(PlanItem item) => item.ItemType switch
