@@ -2,6 +2,7 @@ using HccPathway.Assessment.ReadModels;
 using HccPathway.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
 using Marten;
+using HccPathway.Assessment.Pathways;
 
 namespace HccPathway.Assessment;
 
@@ -13,6 +14,9 @@ public static class AssessmentDocuments
         options.Projections.Add<ResponseHistoryProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MarkerTrendProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<AdverseEventListProjection>(ProjectionLifecycle.Inline);
+        // Writing folds the aggregate live, but Marten's FetchForWriting still maps it as a document the first time it is
+        // used; mapped here, its (unused) table is part of the schema from the start instead of appearing later.
+        options.Schema.For<AssessmentPathway>();
         options.Schema.For<ProcessedMessage>();
     }
 }

@@ -3,6 +3,7 @@ using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
 using Marten;
+using HccPathway.Scheduling.TherapyPlans;
 
 namespace HccPathway.Scheduling;
 
@@ -22,6 +23,9 @@ public static class SchedulingDocuments
             .Duplicate(e => e.PathwayId)
             .Index(e => e.ItemType);
         options.Schema.For<AdverseEventLedger>().Index(l => l.PathwayId);
+        // Writing folds the aggregate live, but Marten's FetchForWriting still maps it as a document the first time it is
+        // used; mapped here, its (unused) table is part of the schema from the start instead of appearing later.
+        options.Schema.For<TherapyPlan>();
         options.Schema.For<ProcessedMessage>();
     }
 }

@@ -1,5 +1,6 @@
 using HccPathway.ServiceDefaults.Http;
 using Marten;
+using Npgsql;
 
 namespace HccPathway.ServiceDefaults.EventStore;
 
@@ -24,9 +25,14 @@ public static class PathwayAppend
         CancellationToken cancellation, Func<TState>? beforeFirstApply = null)
         where TState : class
     {
+        if (expectedVersion is null)
+        {
+            await LockStream(session, pathwayId, cancellation);
+        }
+
         var stream = expectedVersion is { } expected
             ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-            : await session.Events.FetchForExclusiveWriting<TState>(pathwayId, cancellation);
+            : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
 
         var exists = stream.StartingVersion is > 0;
         if ((stream.Aggregate ?? (exists ? beforeFirstApply?.Invoke() : null)) is not { } state)
@@ -41,6 +47,21 @@ public static class PathwayAppend
         }
 
         return new Decided(true, decision, (stream.StartingVersion ?? 0) + decision.Events.Count);
+    }
+
+    /// <summary>
+    /// Opens the session's transaction and takes the stream's row lock in it; another writer's append waits for this
+    /// transaction to end. (Marten's FetchForExclusiveWriting does the same but also gives the live aggregate a
+    /// document table of its own, which these aggregates do not have.)
+    /// </summary>
+    private static async Task LockStream(IDocumentSession session, Guid pathwayId, CancellationToken cancellation)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        var streams = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
+        await using var command = new NpgsqlCommand($"select 1 from {streams} where id = $1 and tenant_id = $2 for update");
+        command.Parameters.Add(new NpgsqlParameter { Value = pathwayId });
+        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
+        await session.ExecuteAsync(command, cancellation);
     }
 }
 
