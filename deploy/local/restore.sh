@@ -22,6 +22,7 @@ HCC_SCRIPT_NAME=restore
 
 HCC_RABBITMQ_VHOST="${HCC_RABBITMQ_VHOST:-/}"
 HCC_PG_RESTORE_TIMEOUT="${HCC_PG_RESTORE_TIMEOUT:-600}"
+HCC_PG_RECOVERY_TIMELINE="${HCC_PG_RECOVERY_TIMELINE:-latest}"
 
 target=""
 backup=""
@@ -123,7 +124,7 @@ cat >"$restore_conf" <<EOF
 restore_command = 'cp "$HCC_PG_ARCHIVE_DIR/%f" "%p"'
 recovery_target_time = '$target'
 recovery_target_inclusive = on
-recovery_target_timeline = 'latest'
+recovery_target_timeline = '$HCC_PG_RECOVERY_TIMELINE'
 recovery_target_action = 'promote'
 EOF
 if ! grep -q "^include_if_exists = 'hccpathway-restore.conf'" "$HCC_PG_DATA/postgresql.conf"; then
