@@ -149,7 +149,7 @@ public sealed class RestorableSystem : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>The causation id (the message that caused it) of every event of <paramref name="type"/>, by event id.</summary>
+    /// <summary>Every event of <paramref name="type"/>: its stream, its causation id (the message a consumer appended it for) and its data.</summary>
     public async Task<IReadOnlyList<(Guid Stream, string? Causation, string Data)>> EffectsOf(string type)
     {
         await using var connection = await Open();
@@ -176,7 +176,6 @@ public sealed class RestorableSystem : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["DOTNET_gcServer"] = "0",
-            ["DOTNET_TieredPGO"] = "0",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
         };
         return new ServiceProcess($"restore-{folder.ToLowerInvariant()}", ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
