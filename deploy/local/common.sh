@@ -21,6 +21,10 @@ HCC_PG_USER=hcc
 HCC_PG_DB=pathway
 HCC_PG_PASSWORD_FILE="$HCC_SECRETS_DIR/postgres-hcc.password"
 
+# Backup and point-in-time restore (backup.sh, restore.sh): the WAL archive and the base backups.
+HCC_PG_ARCHIVE_DIR="${HCC_PG_ARCHIVE_DIR:-$HCC_STATE_DIR/wal-archive}"
+HCC_BACKUP_DIR="${HCC_BACKUP_DIR:-$HCC_STATE_DIR/backups}"
+
 # RabbitMQ (Debian package, system service, fixed node name so that the
 # host name of the machine does not matter).
 HCC_RABBITMQ_PORT="${HCC_RABBITMQ_PORT:-5672}"

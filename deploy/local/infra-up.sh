@@ -234,6 +234,7 @@ if write_if_changed "$HCC_PG_DATA/pg_hba.conf" postgres:postgres 600 <<EOF; then
 # Managed by deploy/local/infra-up.sh: rewritten on every run, edits are lost.
 # TYPE  DATABASE  USER      ADDRESS        METHOD
 local   all       postgres                 peer
+local   replication postgres               peer
 local   all       all                      scram-sha-256
 host    all       all       127.0.0.1/32   scram-sha-256
 EOF

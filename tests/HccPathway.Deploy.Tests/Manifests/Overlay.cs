@@ -9,7 +9,7 @@ namespace HccPathway.Deploy.Tests.Manifests;
 /// </summary>
 public sealed record Overlay(string Name, IReadOnlyList<JsonObject> Objects)
 {
-    public static readonly string[] Names = ["dev", "production"];
+    public static readonly string[] Names = ["dev", "production", "restore"];
 
     private static readonly Dictionary<string, Lazy<Overlay>> Rendered =
         Names.ToDictionary(n => n, n => new Lazy<Overlay>(() => Render(n)));
