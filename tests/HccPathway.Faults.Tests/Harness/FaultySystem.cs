@@ -67,6 +67,14 @@ public sealed class FaultySystem : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Services => [Intake, Scheduling, Assessment];
 
+    /// <summary>
+    /// Times a service's relay watchdog stopped a relay that stood still with events waiting, so the daemon would start
+    /// it again: counted from the warning it logs (services log at Warning and above here).
+    /// </summary>
+    public int WatchdogInterventions => Volatile.Read(ref watchdogInterventions);
+
+    private int watchdogInterventions;
+
     /// <param name="intakeSettings">Configuration for Intake alone, on top of what every service gets.</param>
     public static async Task<FaultySystem> Start(params (string Key, string Value)[] intakeSettings)
     {
@@ -167,7 +175,16 @@ public sealed class FaultySystem : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
+        var process = new ServiceProcess(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
+        process.LineWritten += line =>
+        {
+            // RelayWatchdog's warning: "Relay {Shard} has stood still at {Position} ... stopping it so it starts again".
+            if (line.Contains("has stood still at", StringComparison.Ordinal) && line.Contains("stopping it", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref watchdogInterventions);
+            }
+        };
+        return process;
     }
 
     /// <summary>Writes what a loss needs for tracing: the lost events, the daemon's progress rows and its high-water skips.</summary>

@@ -18,6 +18,7 @@ public sealed record SoakResult(
     CommandOutcomes Outcomes,
     IReadOnlyList<InjectedFault> Faults,
     int DuplicatesInjected,
+    int WatchdogInterventions,
     DeliveryReport Report)
 {
     /// <summary>
@@ -40,7 +41,7 @@ public sealed record SoakResult(
         $"soak {Elapsed:mm\\:ss} (load {LoadStoppedAt:mm\\:ss}, seed {Seed}): {PatientsCompleted} patients, {Outcomes.Attempts} command attempts; " +
         $"events committed {Report.Committed}, delivered {Report.DeliveredDistinct} (by relay {string.Join(", ", Report.Relays)}), lost {Report.Lost}; " +
         $"faults injected {Faults.Count} ({FaultList}); duplicates on the wire {Report.WireDuplicates} (injected {DuplicatesInjected}); " +
-        $"repeated side effects {Report.RepeatedEffects}; 5xx {ServerErrors} " +
+        $"watchdog interventions {WatchdogInterventions}; repeated side effects {Report.RepeatedEffects}; 5xx {ServerErrors} " +
         $"(503 allowed: {Outcomes[CommandOutcomes.Unavailable] + Outcomes[CommandOutcomes.UnavailableWithoutRetryAfter]})";
 
     /// <summary>The report the console soak prints at the end.</summary>
@@ -64,6 +65,7 @@ public sealed record SoakResult(
             yield return $"  not on the wire:           {lost}";
         }
 
+        yield return $"  relay watchdog restarts:   {WatchdogInterventions}";
         yield return $"  repeated side effects:     {Report.RepeatedEffects}";
         yield return $"  500 responses:             {ServerErrors}";
     }
@@ -109,7 +111,8 @@ public sealed class SoakRun(FaultySystem system, int seed, Action<string> log)
         var loadStopped = clock.Elapsed;
         log($"[{clock.Elapsed:mm\\:ss}] Load stopped; waiting for delivery to settle…");
         var report = await system.Settle(settleWithin);
-        return new SoakResult(seed, clock.Elapsed, loadStopped, load.PatientsCompleted, outcomes, injected.ToArray(), duplicatesInjected, report);
+        return new SoakResult(seed, clock.Elapsed, loadStopped, load.PatientsCompleted, outcomes, injected.ToArray(), duplicatesInjected,
+            system.WatchdogInterventions, report);
     }
 
     /// <summary>The console soak's faults: one of <paramref name="kinds"/> every 15 to 45 s, none in the last 20 s.</summary>
