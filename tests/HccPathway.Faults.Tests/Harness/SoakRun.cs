@@ -89,8 +89,9 @@ public sealed class SoakRun(FaultySystem system, int seed, Action<string> log)
     public TimeSpan Elapsed => clock.Elapsed;
 
     /// <summary>
-    /// Runs the load for <paramref name="duration"/> (each batch of 8 patients, 4 at a time, runs to its end) while
-    /// <paramref name="faults"/> injects faults, then waits up to <paramref name="settleWithin"/> for delivery to settle.
+    /// Runs the load for <paramref name="duration"/> (each batch of 8 patients, 4 at a time, runs to its end), and longer
+    /// if the last fault is not over yet, while <paramref name="faults"/> injects faults, then waits up to
+    /// <paramref name="settleWithin"/> for delivery to settle.
     /// </summary>
     public async Task<SoakResult> Run(TimeSpan duration, Func<SoakRun, TimeSpan, Task> faults, TimeSpan settleWithin)
     {
@@ -98,14 +99,15 @@ public sealed class SoakRun(FaultySystem system, int seed, Action<string> log)
         var load = new PathwayLoad(system.IntakeClient, outcomes);
         clock.Restart();
 
+        // The load goes on until the last fault is over, so each fault and the recovery after it meet commands.
+        var injecting = Task.Run(() => faults(this, duration));
         var driving = Task.Run(async () =>
         {
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration || !injecting.IsCompleted)
             {
                 await load.Run(8, 4, () => Task.Delay(Next(20, 200)));
             }
         });
-        var injecting = Task.Run(() => faults(this, duration));
 
         await Task.WhenAll(driving, injecting);
         var loadStopped = clock.Elapsed;
