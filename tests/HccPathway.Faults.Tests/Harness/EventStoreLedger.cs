@@ -16,18 +16,21 @@ public sealed class EventStoreLedger(string connectionString, string eventsSchem
     /// Every committed pathway event. Marten's own tombstones are left out: it writes them over the sequence numbers
     /// of an append that failed, they belong to no pathway and no relay publishes them.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> CommittedEventIds()
+    public async Task<IReadOnlyList<Guid>> CommittedEventIds() => (await CommittedEvents()).Select(e => e.Id).ToList();
+
+    /// <summary>As <see cref="CommittedEventIds"/>, with each event's type name (which tells the service whose relay publishes it).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Type)>> CommittedEvents()
     {
         await using var connection = await Open();
-        await using var command = new NpgsqlCommand($"select id from {eventsSchema}.mt_events where type <> 'tombstone' order by seq_id", connection);
-        var ids = new List<Guid>();
+        await using var command = new NpgsqlCommand($"select id, type from {eventsSchema}.mt_events where type <> 'tombstone' order by seq_id", connection);
+        var events = new List<(Guid, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(reader.GetGuid(0));
+            events.Add((reader.GetGuid(0), reader.GetString(1)));
         }
 
-        return ids;
+        return events;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.Testing.Faults;
 
@@ -12,7 +13,8 @@ public sealed record DeliveryReport(
     long WireDuplicates,
     IReadOnlyList<ConsumerCount> Consumers,
     long RepeatedEffects,
-    IReadOnlyList<string> LostEvents)
+    IReadOnlyList<string> LostEvents,
+    IReadOnlyList<RelayCount> Relays)
 {
     /// <summary>Delivered over committed, truncated (not rounded) to two decimals, so one lost event in 300 shows as 0.99.</summary>
     public decimal Ratio => Committed == 0 ? 0 : Math.Floor((decimal)DeliveredDistinct / Committed * 100) / 100;
@@ -23,10 +25,17 @@ public sealed record DeliveryReport(
         $"committed {Committed}, delivered {DeliveredDistinct} distinct (ratio {Ratio:0.00}), lost {Lost}, wire deliveries {WireDeliveries} " +
         $"(duplicates absorbed {WireDuplicates}); " +
         string.Join("; ", Consumers.Select(c => $"{c.Consumer}: {c.Processed}/{c.Expected} processed")) +
+        "; by relay: " + string.Join(", ", Relays) +
         $"; repeated side effects {RepeatedEffects}" + (LostEvents.Count > 0 ? "; not on the wire: " + string.Join(", ", LostEvents) : "");
 }
 
 public sealed record ConsumerCount(string Consumer, long Expected, long Processed);
+
+/// <summary>The committed events of the types one service's relay publishes, and how many of them reached the wire.</summary>
+public sealed record RelayCount(string Service, int Committed, int Delivered)
+{
+    public override string ToString() => $"{Service} {Delivered}/{Committed}";
+}
 
 /// <summary>
 /// PostgreSQL and RabbitMQ of its own, Intake, Scheduling and Assessment as real processes against them, and an
@@ -57,6 +66,14 @@ public sealed class FaultySystem : IAsyncDisposable
     public ServiceProcess Assessment { get; private set; } = null!;
 
     public IReadOnlyList<ServiceProcess> Services => [Intake, Scheduling, Assessment];
+
+    /// <summary>
+    /// Times a service's relay watchdog stopped a relay that stood still with events waiting, so the daemon would start
+    /// it again: counted from the warning it logs (services log at Warning and above here).
+    /// </summary>
+    public int WatchdogInterventions => Volatile.Read(ref watchdogInterventions);
+
+    private int watchdogInterventions;
 
     /// <param name="intakeSettings">Configuration for Intake alone, on top of what every service gets.</param>
     public static async Task<FaultySystem> Start(params (string Key, string Value)[] intakeSettings)
@@ -110,8 +127,14 @@ public sealed class FaultySystem : IAsyncDisposable
 
     public async Task<DeliveryReport> Report()
     {
-        var committed = await Store.CommittedEventIds();
-        var lost = committed.Count(id => !Wire.Saw(id));
+        // One look at the wire per event, so the totals and the counts by relay agree while deliveries still arrive.
+        var committed = (await Store.CommittedEvents()).Select(e => (e.Id, e.Type, Seen: Wire.Saw(e.Id))).ToList();
+        var lost = committed.Count(e => !e.Seen);
+        var relays = committed
+            .GroupBy(e => EventCatalog.All.FirstOrDefault(c => c.Name == e.Type)?.Owner ?? "unknown (" + e.Type + ")")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RelayCount(g.Key, g.Count(), g.Count(e => e.Seen)))
+            .ToList();
         var consumers = new List<ConsumerCount>();
         long repeated = 0;
         foreach (var (consumer, schema, reacts, effect) in EventStoreLedger.Consumers)
@@ -120,8 +143,8 @@ public sealed class FaultySystem : IAsyncDisposable
             repeated += await Store.StreamsWithRepeated(effect);
         }
 
-        var lostEvents = lost > 0 ? await Store.Describe(committed.Where(id => !Wire.Saw(id)).Take(10)) : [];
-        return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents);
+        var lostEvents = lost > 0 ? await Store.Describe(committed.Where(e => !e.Seen).Select(e => e.Id).Take(10)) : [];
+        return new DeliveryReport(committed.Count, committed.Count - lost, lost, Wire.Deliveries, Wire.Duplicates, consumers, repeated, lostEvents, relays);
     }
 
     private ServiceProcess Service(string folder, string project, params (string Key, string Value)[] settings)
@@ -152,7 +175,16 @@ public sealed class FaultySystem : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
+        var process = new ServiceProcess(folder.ToLowerInvariant(), ServiceProcess.Locate(folder, project), ChildProcesses.FreePort(), environment);
+        process.LineWritten += line =>
+        {
+            // RelayWatchdog's warning: "Relay {Shard} has stood still at {Position} ... stopping it so it starts again".
+            if (line.Contains("has stood still at", StringComparison.Ordinal) && line.Contains("stopping it", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref watchdogInterventions);
+            }
+        };
+        return process;
     }
 
     /// <summary>Writes what a loss needs for tracing: the lost events, the daemon's progress rows and its high-water skips.</summary>

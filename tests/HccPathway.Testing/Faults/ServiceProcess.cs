@@ -40,6 +40,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>Every line the process writes (standard output and error), as it comes, over every start.</summary>
+    public event Action<string>? LineWritten;
+
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string Tail => string.Join('\n', output.TakeLast(60));
 
@@ -148,6 +151,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        LineWritten?.Invoke(line);
         lock (output)
         {
             log?.WriteLine(line);
