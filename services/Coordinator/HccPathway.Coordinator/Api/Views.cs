@@ -65,6 +65,11 @@ public sealed record ResponseRowView(Guid StudyId, DateOnly StudyOn, string Moda
 
 public sealed record ResponseHistoryView(IReadOnlyList<ResponseRowView> Studies, string? BestOverallRecist, string? BestOverallMrecist);
 
+/// <summary>Assessment's MarkerTrend: the AFP values the response chart plots beside the sums.</summary>
+public sealed record MarkerTrendView(BaselineMarkers? Baseline, IReadOnlyList<MarkerSampleView> Samples);
+
+public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre);
+
 /// <summary>Audit's history page (auditors only).</summary>
 public sealed record HistoryView(long Total, IReadOnlyList<HistoryEntryView> Items);
 
