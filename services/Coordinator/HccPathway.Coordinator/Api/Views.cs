@@ -70,10 +70,13 @@ public sealed record MarkerTrendView(BaselineMarkers? Baseline, IReadOnlyList<Ma
 
 public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre);
 
-/// <summary>Audit's history page (auditors only).</summary>
-public sealed record HistoryView(long Total, IReadOnlyList<HistoryEntryView> Items);
+/// <summary>Audit's history page (auditors only), pseudonymised unless identity is asked for.</summary>
+public sealed record HistoryView(long StreamVersion, long Total, int Page, int PageSize, IReadOnlyList<HistoryEntryView> Items);
 
-public sealed record HistoryEntryView(long Version, string Name, string Owner, DateTimeOffset RecordedAt, string? User);
+/// <summary>One event as the audit service stored it; <see cref="Data"/> is its body exactly.</summary>
+public sealed record HistoryEntryView(
+    long Version, long Sequence, Guid EventId, string Name, string Owner, DateTimeOffset RecordedAt, string? User,
+    string? CorrelationId, string? CausationId, System.Text.Json.JsonElement Data);
 
 /// <summary>Surgery planning's centre benchmark (CentreBenchmark.Comparison), with the clinical library's Rate.</summary>
 public sealed record BenchmarkView(DateOnly? EnrolledFrom, DateOnly? EnrolledTo, CentreRatesView Centre, IReadOnlyList<PublishedCohortView> Published);
