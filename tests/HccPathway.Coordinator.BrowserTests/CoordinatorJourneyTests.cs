@@ -138,8 +138,11 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await RecordStudy(page, Today.AddDays(-1), isBaseline: false, diameterMm: "60", viableMm: "30");
         await Expect(page.GetByTestId("response-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("response-row").Last).ToContainTextAsync("PR");
-        // Assessment's SVG chart is inlined (fetched with the user's token): one RECIST point per study.
+        // The Coordinator draws the chart from Assessment's data: one RECIST point per study, dates with the month as a word.
         await Expect(page.Locator("figure.chart svg g[data-series=recist-sum] circle")).ToHaveCountAsync(2);
+        await Expect(page.Locator("figure.chart svg g.date-label").Last).ToHaveTextAsync(
+            Today.AddDays(-1).ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        await Shot(page, "09-patient-response-chart");
 
         // Liver function before surgery, with immune hepatitis excluded (SURG-WASH) — a server error first.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record liver function", Exact = true }).First.ClickAsync();

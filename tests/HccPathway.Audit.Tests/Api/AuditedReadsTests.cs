@@ -15,7 +15,7 @@ public sealed class AuditedReadsTests(AuditService service) : IClassFixture<Audi
         var auditor = service.Auditor("auditor-42");
 
         await auditor.History(id);
-        await auditor.GetStringAsync($"/pathways/{id}/timeline");
+        await auditor.History(id, "pageSize=200");
         await auditor.State(id, "version=2");
         await auditor.Verification(id);
         await auditor.GetStringAsync($"/pathways/{id}/fhir");
@@ -23,9 +23,10 @@ public sealed class AuditedReadsTests(AuditService service) : IClassFixture<Audi
 
         var reads = (await service.Auditor("supervisor").Json($"/reads?pathwayId={id}")).Items();
         Assert.Equal(
-            [AuditReadKinds.FhirExport, AuditReadKinds.FhirExport, AuditReadKinds.History, AuditReadKinds.Replay, AuditReadKinds.Timeline, AuditReadKinds.Verify],
+            [AuditReadKinds.FhirExport, AuditReadKinds.FhirExport, AuditReadKinds.History, AuditReadKinds.History, AuditReadKinds.Replay, AuditReadKinds.Verify],
             reads.Where(r => r.GetProperty("what").GetString() != AuditReadKinds.ReadLog).Select(r => r.GetProperty("what").GetString()).Order());
         Assert.Contains(reads, r => r.GetProperty("what").GetString() == AuditReadKinds.Replay && r.GetProperty("query").GetString() == "version=2");
+        Assert.Contains(reads, r => r.GetProperty("what").GetString() == AuditReadKinds.History && r.GetProperty("query").GetString() == "page=1&pageSize=200");
         Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "auditor-phi" && r.GetProperty("identityDisclosed").GetBoolean());
         Assert.Equal(5, reads.Count(r => r.GetProperty("actor").GetString() == "auditor-42" && !r.GetProperty("identityDisclosed").GetBoolean()));
         Assert.Equal(versionBefore, await service.Scalar<long>("select version from {events}.mt_streams where id = $1", id));

@@ -40,7 +40,6 @@ public sealed class HospitalIsolationTests(HospitalSystem system) : IClassFixtur
         $"surgery:/pathways/{id}/readiness",
         $"surgery:/pathways/{id}/mdt-suggestions",
         $"audit:/pathways/{id}/history",
-        $"audit:/pathways/{id}/timeline",
         $"audit:/pathways/{id}/state",
         $"audit:/pathways/{id}/verification",
         $"audit:/pathways/{id}/fhir",

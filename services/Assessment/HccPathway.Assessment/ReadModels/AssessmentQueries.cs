@@ -4,7 +4,7 @@ using Marten;
 
 namespace HccPathway.Assessment.ReadModels;
 
-/// <summary>The read side: response table, its chart, the marker trend and adverse events. ETags are pathway versions.</summary>
+/// <summary>The read side: response table, the marker trend and adverse events, as data (the Coordinator draws the chart). ETags are pathway versions.</summary>
 public static class AssessmentQueries
 {
     public sealed record AdverseEventsView(Guid PathwayId, long Version, int MaxOpenGrade, IReadOnlyList<AdverseEventItem> Items);
@@ -34,21 +34,6 @@ public static class AssessmentQueries
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetAdverseEvent")
             .WithSummary("One adverse event with its gradings, current and worst grade.");
-
-        pathways.MapGet("/{pathwayId:guid}/response/chart.svg", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
-            {
-                if (await session.LoadAsync<ResponseHistory>(pathwayId, ct) is not { } history)
-                {
-                    return NotAssessed(pathwayId);
-                }
-
-                var markers = await session.LoadAsync<MarkerTrend>(pathwayId, ct);
-                var svg = ResponseChart.Render(ResponseChart.Points(history, markers), "Response history: sum of diameters and AFP");
-                return TypedResults.Text(svg, "image/svg+xml");
-            })
-            .RequireAuthorization(Policies.ReadPathway)
-            .WithName("GetResponseChart")
-            .WithSummary("The response history as an SVG chart: RECIST and mRECIST sums (mm) and AFP (ng/mL) over time.");
 
         pathways.MapGet("/{pathwayId:guid}/tumour-markers", async (Guid pathwayId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<MarkerTrend>(pathwayId, ct) is { } trend

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace HccPathway.Audit.Events;
@@ -9,14 +8,7 @@ namespace HccPathway.Audit.Events;
 /// body exactly, and a long history is not parsed into a tree only to be written out again.
 /// </summary>
 [JsonConverter(typeof(RawJsonConverter))]
-public sealed record RawJson(string Text)
-{
-    public JsonNode? Parse() => JsonNode.Parse(Text);
-
-    public string Indented() => Parse()?.ToJsonString(IndentedOptions) ?? "null";
-
-    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
-}
+public sealed record RawJson(string Text);
 
 public sealed class RawJsonConverter : JsonConverter<RawJson>
 {

@@ -19,13 +19,6 @@ public static class HistoryEndpoints
             .WithName("GetHistory")
             .WithSummary("Every event of the pathway in order, paged and filterable by type and recording time.");
 
-        pathways.MapGet("/{pathwayId:guid}/timeline", (Guid pathwayId, [AsParameters] HistoryParameters p, AuditedRead read,
-                IAuthorizationService authorization, HttpContext http, CancellationToken ct) =>
-                Answer(pathwayId, p, read, authorization, http, AuditReadKinds.Timeline,
-                    page => TypedResults.Content(TimelineText.Html(page), "text/html; charset=utf-8"), ct))
-            .RequireAuthorization(Policies.Audit)
-            .WithName("GetTimeline")
-            .WithSummary("The same history as a readable HTML timeline.");
         return pathways;
     }
 

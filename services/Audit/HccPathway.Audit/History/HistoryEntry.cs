@@ -56,8 +56,6 @@ public sealed record HistoryEntry(
 
         return new RawJson(registration.ToJsonString());
     }
-
-    public string DataText() => Data.Indented();
 }
 
 /// <summary>One page of a pathway's history, oldest first.</summary>

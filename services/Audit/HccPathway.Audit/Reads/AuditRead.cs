@@ -23,7 +23,6 @@ public sealed record AuditRead(
 public static class AuditReadKinds
 {
     public const string History = "history";
-    public const string Timeline = "timeline";
     public const string Replay = "replay";
     public const string Verify = "verify";
     public const string FhirExport = "fhir-export";

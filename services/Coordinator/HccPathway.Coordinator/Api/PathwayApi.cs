@@ -35,13 +35,6 @@ public sealed class PathwayApi(IHttpClientFactory clients, AuthenticationStatePr
         return new Versioned<T>(value, response.Headers.ETag?.ToString());
     }
 
-    public async Task<string?> GetText(string service, string path, CancellationToken ct = default)
-    {
-        using var request = await Request(HttpMethod.Get, path, null, null);
-        using var response = await Send(service, request, ct);
-        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct) : null;
-    }
-
     /// <summary>Posts a command. With <paramref name="ifMatch"/> the service refuses (409) if the patient changed since it was read.</summary>
     public async Task<ApiOutcome> Post(string service, string path, object? body, string? ifMatch = null, CancellationToken ct = default)
     {

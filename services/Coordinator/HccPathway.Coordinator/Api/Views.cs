@@ -65,10 +65,18 @@ public sealed record ResponseRowView(Guid StudyId, DateOnly StudyOn, string Moda
 
 public sealed record ResponseHistoryView(IReadOnlyList<ResponseRowView> Studies, string? BestOverallRecist, string? BestOverallMrecist);
 
-/// <summary>Audit's history page (auditors only).</summary>
-public sealed record HistoryView(long Total, IReadOnlyList<HistoryEntryView> Items);
+/// <summary>Assessment's MarkerTrend: the AFP values the response chart plots beside the sums.</summary>
+public sealed record MarkerTrendView(BaselineMarkers? Baseline, IReadOnlyList<MarkerSampleView> Samples);
 
-public sealed record HistoryEntryView(long Version, string Name, string Owner, DateTimeOffset RecordedAt, string? User);
+public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre);
+
+/// <summary>Audit's history page (auditors only), pseudonymised unless identity is asked for.</summary>
+public sealed record HistoryView(long StreamVersion, long Total, int Page, int PageSize, IReadOnlyList<HistoryEntryView> Items);
+
+/// <summary>One event as the audit service stored it; <see cref="Data"/> is its body exactly.</summary>
+public sealed record HistoryEntryView(
+    long Version, long Sequence, Guid EventId, string Name, string Owner, DateTimeOffset RecordedAt, string? User,
+    string? CorrelationId, string? CausationId, System.Text.Json.JsonElement Data);
 
 /// <summary>Surgery planning's centre benchmark (CentreBenchmark.Comparison), with the clinical library's Rate.</summary>
 public sealed record BenchmarkView(DateOnly? EnrolledFrom, DateOnly? EnrolledTo, CentreRatesView Centre, IReadOnlyList<PublishedCohortView> Published);
