@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HccPathway.Contracts.Audit;
 
@@ -16,19 +17,23 @@ public sealed record AnchorLookup(AnchoredHead? Head, long HospitalSequence, Anc
 /// The append-only checkpoint log (JSON lines, one signed checkpoint each) and what it anchors, verified line by line:
 /// every signature against the trusted keys, and each hospital's checkpoints as an unbroken chain (each names the
 /// previous head hash, advances the sequence, and its head hash recomputes from its streams). The log is read once
-/// and then followed as it grows; it is read again from the start whenever it changed other than by an append.
+/// and then followed as it grows: whenever it may have changed, the part already read is hashed again, and if that
+/// changed (not only appended to) the whole log is verified again.
 /// Writers in several replicas (on a shared volume) take an exclusive lock and re-read before appending.
 /// </summary>
 public sealed class AnchorLog(string path, AnchorKeyRing keys)
 {
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, HospitalState> hospitals = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, AnchoredHead> heads = [];
+    private IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[] readHash = [];
     private long offset;
-    private long lastLineOffset;
-    private byte[] lastLine = [];
     private long length = -1;
     private DateTime lastWrite;
+    private DateTime readAt;
     private int lines;
     private AnchorLogProblem? problem;
 
@@ -139,19 +144,24 @@ public sealed class AnchorLog(string path, AnchorKeyRing keys)
             return;
         }
 
-        if (file.Length == length && file.LastWriteTimeUtc == lastWrite)
+        // Unchanged length and time of last write prove the file unchanged only once that time is older than the last
+        // read by more than the file system's timestamp granularity (a change right after a read can keep the time).
+        if (file.Length == length && file.LastWriteTimeUtc == lastWrite && lastWrite < readAt - RacyWindow)
         {
             return;
         }
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        if (!await Appended(stream, file.Length, ct))
+
+        // Only new lines are verified; if anything already read changed, everything is verified again.
+        if (offset > 0 && (stream.Length < offset || !(await PrefixHash(stream, offset, ct)).AsSpan().SequenceEqual(readHash)))
         {
             Reset();
         }
 
         length = file.Length;
         lastWrite = file.LastWriteTimeUtc;
+        readAt = DateTime.UtcNow;
         stream.Seek(offset, SeekOrigin.Begin);
         var bytes = new byte[stream.Length - offset];
         await stream.ReadExactlyAsync(bytes, ct);
@@ -161,8 +171,6 @@ public sealed class AnchorLog(string path, AnchorKeyRing keys)
         for (var end = Array.IndexOf(bytes, (byte)'\n'); end >= 0; end = Array.IndexOf(bytes, (byte)'\n', start))
         {
             var line = bytes[start..end];
-            lastLineOffset = offset + start;
-            lastLine = line;
             start = end + 1;
             lines++;
             if (line.Length > 0)
@@ -171,36 +179,39 @@ public sealed class AnchorLog(string path, AnchorKeyRing keys)
             }
         }
 
+        hash.AppendData(bytes, 0, start);
+        readHash = hash.GetCurrentHash();
         offset += start;
     }
 
-    // True when the file only grew since it was last read: it is longer and the last line read is still in place.
-    // Anything else (shorter, rewritten at the same length, or its last line changed) is read again from the start.
-    private async Task<bool> Appended(FileStream stream, long newLength, CancellationToken ct)
+    private static async Task<byte[]> PrefixHash(FileStream stream, long count, CancellationToken ct)
     {
-        if (length < 0)
+        using var prefix = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[64 * 1024];
+        stream.Seek(0, SeekOrigin.Begin);
+        for (var left = count; left > 0;)
         {
-            return true;
+            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), ct);
+            if (read == 0)
+            {
+                break;
+            }
+
+            prefix.AppendData(buffer, 0, read);
+            left -= read;
         }
 
-        if (newLength <= length || newLength < offset)
-        {
-            return false;
-        }
-
-        var tail = new byte[lastLine.Length];
-        stream.Seek(lastLineOffset, SeekOrigin.Begin);
-        await stream.ReadExactlyAsync(tail, ct);
-        return tail.AsSpan().SequenceEqual(lastLine);
+        return prefix.GetCurrentHash();
     }
 
     private void Reset()
     {
         hospitals.Clear();
         heads.Clear();
+        hash.Dispose();
+        hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        readHash = [];
         offset = 0;
-        lastLineOffset = 0;
-        lastLine = [];
         lines = 0;
         problem = null;
         LastSequence = 0;
