@@ -19,6 +19,7 @@ public sealed class AnchoredAuditService : AuditService
 {
     private readonly string directory = Directory.CreateTempSubdirectory("hcc-audit-anchor-test-").FullName;
     private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private IReadOnlyDictionary<string, string>? settings;
 
     public string LogPath => Path.Combine(directory, "checkpoints.jsonl");
 
@@ -43,13 +44,17 @@ public sealed class AnchoredAuditService : AuditService
     {
         File.WriteAllText(SigningKeyPath, key.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(PublicKeyPath, key.ExportSubjectPublicKeyInfoPem());
-        return new Dictionary<string, string>
+        return settings = new Dictionary<string, string>
         {
             [AnchorConfiguration.SigningKeyPathKey] = SigningKeyPath,
             [AnchorConfiguration.LogPathKey] = LogPath,
             [AnchorConfiguration.IntervalKey] = "00:00:00.25",
         };
     }
+
+    /// <summary>A second replica: the same schemas, broker virtual host, signing key and checkpoint log (a shared volume).</summary>
+    public PathwayServiceFactory<AuditApi> Replica() =>
+        new(Factory.Infrastructure, Factory.Schemas, AuditApi.ServiceName, settings: settings);
 
     public override async Task DisposeAsync()
     {
