@@ -4,7 +4,9 @@
 #   infra-down.sh           stop both; data and passwords are kept
 #   infra-down.sh --purge   stop both, then delete the PostgreSQL data dir,
 #                           its log, the generated passwords, the RabbitMQ
-#                           node's data (rabbit@localhost) and .local/infra.env
+#                           node's data (rabbit@localhost), .local/infra.env and
+#                           the audit anchor's checkpoint log (it anchors the
+#                           deleted events; the development key is kept)
 #
 # See deploy/local/README.md.
 set -Eeuo pipefail
@@ -91,6 +93,8 @@ if ((purge)); then
         hcc_warn "RabbitMQ still runs; its data is kept."
     fi
     rm -f -- "$HCC_ENV_FILE"
+    # Checkpoints of a database that is gone: against a new one every pathway would look rewritten.
+    rm -f -- "$HCC_REPO_ROOT/.local/audit-anchor/checkpoints.jsonl" "$HCC_REPO_ROOT/.local/audit-anchor/checkpoints.jsonl.lock"
 fi
 
 if ((failed)); then

@@ -14,6 +14,11 @@ if [ -f .local/infra.env ]; then
   . .local/infra.env
 fi
 
+# The audit service signs checkpoints of its hash chain with a key outside the database (made once under .local/).
+deploy/local/audit-anchor.sh
+# shellcheck disable=SC1091
+. .local/audit-anchor.env
+
 cat <<INFO
 Starting HccPathway.
   Dashboard:  http://localhost:18888 (the login link with its token is printed below)

@@ -10,8 +10,9 @@ public static class AuditDocuments
     public static void Configure(StoreOptions options)
     {
         // Seals are written by the daemon for every hospital at once and keyed by globally unique event and
-        // pathway ids; reads reach them only through a pathway already found in the reader's hospital.
-        options.Schema.For<EventSeal>().Index(s => s.StreamId).SingleTenanted();
+        // pathway ids; reads reach them only through a pathway already found in the reader's hospital. The chain
+        // anchor reads them by global sequence.
+        options.Schema.For<EventSeal>().Index(s => s.StreamId).Index(s => s.Sequence).SingleTenanted();
         options.Schema.For<ChainHead>().SingleTenanted();
         options.Schema.For<AuditRead>().Index(r => r.PathwayId).Index(r => r.At).Index(r => r.Actor);
     }

@@ -1,3 +1,4 @@
+using HccPathway.Audit.Anchor;
 using HccPathway.Audit.Events;
 using HccPathway.Audit.Reads;
 using HccPathway.ServiceDefaults;
@@ -31,6 +32,15 @@ public static class AuditServices
         builder.Services.AddScoped<ReadLog>();
         builder.Services.AddScoped<AuditedRead>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Verifying against the checkpoint log; the web host registers its signing configuration first (AddChainAnchoring).
+        builder.Services.TryAddSingleton(_ => AnchorConfiguration.ForVerification(builder.Configuration));
+        builder.Services.TryAddSingleton(sp =>
+        {
+            var anchor = sp.GetRequiredService<AnchorConfiguration>();
+            return new AnchorLog(anchor.LogPath ?? throw new InvalidOperationException("No checkpoint log is configured."), anchor.Trusted);
+        });
+        builder.Services.TryAddSingleton<AnchorVerifier>();
         return marten;
     }
 }

@@ -1,3 +1,4 @@
+using HccPathway.Audit.Anchor;
 using HccPathway.Audit.Events;
 using HccPathway.Audit.Export;
 using HccPathway.Audit.History;
@@ -12,7 +13,7 @@ namespace HccPathway.Audit;
 /// What an auditor can ask of one pathway, for the HTTP API and the command line alike. Read-only, and only within
 /// the hospital the session is opened for: another hospital's pathway does not exist here.
 /// </summary>
-public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySession session)
+public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySession session, AnchorVerifier anchors)
 {
     private string Hospital => session.TenantId;
 
@@ -36,6 +37,7 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
         return read.Exists ? PathwayFold.Fold(pathwayId, bodies.ReadAll(read.Events)) : null;
     }
 
+    /// <summary>The hash chain from the seals in the database, then compared with the checkpoints outside it.</summary>
     /// <returns>Null when the pathway has no events.</returns>
     public async Task<Verification?> Verify(Guid pathwayId, CancellationToken ct)
     {
@@ -49,7 +51,7 @@ public sealed class PathwayAudit(EventRows rows, EventBodies bodies, IQuerySessi
             .Where(s => s.StreamId == pathwayId)
             .OrderBy(s => s.Version)
             .ToListAsync(ct);
-        return ChainVerifier.Verify(pathwayId, stored, seals);
+        return await anchors.Check(Hospital, stored, ChainVerifier.Verify(pathwayId, stored, seals), ct);
     }
 
     /// <returns>Null when the pathway has no events.</returns>

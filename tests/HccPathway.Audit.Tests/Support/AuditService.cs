@@ -11,7 +11,7 @@ namespace HccPathway.Audit.Tests.Support;
 /// The Audit service in-process against real PostgreSQL (schemas of its own) and real RabbitMQ. The other services are
 /// not running: tests append their events to the stream directly, as those services would.
 /// </summary>
-public sealed class AuditService : IAsyncLifetime
+public class AuditService : IAsyncLifetime
 {
     public PathwayServiceFactory<AuditApi> Factory { get; private set; } = null!;
 
@@ -22,11 +22,17 @@ public sealed class AuditService : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var infrastructure = await Infrastructure.GetAsync();
-        Factory = new PathwayServiceFactory<AuditApi>(infrastructure, IsolatedSchemas.New(), AuditApi.ServiceName);
+        Factory = new PathwayServiceFactory<AuditApi>(infrastructure, IsolatedSchemas.New(), AuditApi.ServiceName, settings: Settings());
         _ = Factory.Server;
     }
 
-    public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
+    public virtual Task DisposeAsync() => Factory.DisposeAsync().AsTask();
+
+    /// <summary>Configuration of the service beyond its database and broker.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings() => null;
+
+    /// <summary>The schema of the audit service's own documents (seals, chain heads, read log).</summary>
+    public string DocumentsSchema => Factory.Schemas.DocumentsOf(AuditApi.ServiceName);
 
     public HttpClient Auditor(string subject = "auditor-1") => Factory.ClientAs(Roles.Auditor, subject);
 
@@ -68,13 +74,16 @@ public sealed class AuditService : IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
-    /// <summary>Runs SQL against this test class's own events schema (<c>{events}</c> is replaced by it).</summary>
+    /// <summary>
+    /// Runs SQL against this test class's own schemas (<c>{events}</c> is replaced by the events schema, <c>{docs}</c> by
+    /// the audit documents schema); returns the rows affected.
+    /// </summary>
     public async Task<int> Sql(string sql, params object[] parameters)
     {
         var infrastructure = await Infrastructure.GetAsync();
         await using var connection = new NpgsqlConnection(infrastructure.Postgres);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql.Replace("{events}", EventsSchema, StringComparison.Ordinal), connection);
+        await using var command = new NpgsqlCommand(Schemas(sql), connection);
         foreach (var p in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = p });
@@ -88,7 +97,7 @@ public sealed class AuditService : IAsyncLifetime
         var infrastructure = await Infrastructure.GetAsync();
         await using var connection = new NpgsqlConnection(infrastructure.Postgres);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql.Replace("{events}", EventsSchema, StringComparison.Ordinal), connection);
+        await using var command = new NpgsqlCommand(Schemas(sql), connection);
         foreach (var p in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = p });
@@ -96,4 +105,7 @@ public sealed class AuditService : IAsyncLifetime
 
         return (T)(await command.ExecuteScalarAsync())!;
     }
+
+    private string Schemas(string sql) =>
+        sql.Replace("{events}", EventsSchema, StringComparison.Ordinal).Replace("{docs}", DocumentsSchema, StringComparison.Ordinal);
 }

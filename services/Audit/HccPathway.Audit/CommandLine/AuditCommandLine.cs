@@ -10,8 +10,9 @@ namespace HccPathway.Audit.CommandLine;
 
 /// <summary>
 /// The auditors' command line: <c>replay &lt;pathwayId&gt; [--as-of &lt;instant&gt; | --version &lt;n&gt;]</c> prints the timeline and
-/// the state as known then; <c>verify &lt;pathwayId&gt;</c> prints the hash-chain verification (exit code 1 when tampered).
-/// It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
+/// the state as known then; <c>verify &lt;pathwayId&gt;</c> prints the hash-chain verification and its comparison with the
+/// checkpoint log when <c>Audit__Anchor__LogPath</c> and <c>Audit__Anchor__TrustedKeysPath</c> are set (exit code 1 when
+/// tampered or when the events no longer match the checkpoints). It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
 /// run is recorded in the audit-read log as <c>cli:&lt;user&gt;</c>; the patient stays pseudonymised.
 /// </summary>
 public static class AuditCommandLine
@@ -109,6 +110,11 @@ public static class AuditCommandLine
         foreach (var note in result.Notes)
         {
             await output.WriteLineAsync($"  note: {note}");
+        }
+
+        if (result.Anchor is { } anchor)
+        {
+            await output.WriteLineAsync($"  anchor: {anchor.Status}: {anchor.Detail}");
         }
 
         return result.Status == VerificationStatuses.Tampered ? Tampered : Ok;

@@ -107,6 +107,29 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return streams;
     }
 
+    /// <summary>How far a subscription or projection of this store has processed (its global sequence; 0 when it has not started).</summary>
+    public async Task<long> Progress(string shardName, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"select last_seq_id from {eventsSchema}.mt_event_progression where name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = shardName });
+        return await command.ExecuteScalarAsync(ct) is long sequence ? sequence : 0;
+    }
+
+    /// <summary>The hospital (tenant) of each of the streams.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> HospitalsOf(IReadOnlyCollection<Guid> streamIds, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"select id, tenant_id from {eventsSchema}.mt_streams where id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamIds.ToArray() });
+        var hospitals = new Dictionary<Guid, string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hospitals[reader.GetGuid(0)] = reader.GetString(1);
+        }
+
+        return hospitals;
+    }
+
     /// <summary>A stream's events after <paramref name="afterVersion"/> and up to global sequence <paramref name="maxSequence"/>, in version order.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadAfter(Guid streamId, long afterVersion, long maxSequence, CancellationToken ct)
     {

@@ -5,7 +5,10 @@ public static class VerificationStatuses
     /// <summary>Every sealed event is present, in place and unchanged.</summary>
     public const string Intact = "intact";
 
-    /// <summary>At least one sealed event was modified, deleted, reordered, or an event was inserted among them.</summary>
+    /// <summary>
+    /// At least one sealed event was modified, deleted, reordered, or an event was inserted among them; or the events no
+    /// longer match the chain anchored outside the database (<see cref="Verification.Anchor"/>).
+    /// </summary>
     public const string Tampered = "tampered";
 
     /// <summary>The pathway has events but none is sealed yet (the seal follows an append within moments).</summary>
@@ -27,6 +30,11 @@ public static class FindingKinds
 /// <param name="HeadChainHash">The chain hash at <see cref="SealedVersion"/>: record it elsewhere to detect a rewrite of the seals too.</param>
 /// <param name="FirstFinding">The first event at which the record departs from its seals; null when intact.</param>
 /// <param name="Notes">Legitimate changes, such as an identity erased on a data-protection request.</param>
+/// <param name="Anchor">
+/// The comparison with the signed checkpoints outside the database (<see cref="Anchor.AnchorVerifier"/>). It catches
+/// what the seals cannot: events rewritten together with their seals. A mismatch makes <see cref="Status"/> tampered
+/// while <see cref="FirstFinding"/> (from the seals) stays null.
+/// </param>
 public sealed record Verification(
     Guid PathwayId,
     string Status,
@@ -35,7 +43,8 @@ public sealed record Verification(
     int UnsealedEvents,
     string? HeadChainHash,
     Finding? FirstFinding,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    Anchor.AnchorCheck? Anchor = null);
 
 /// <param name="Kind">One of <see cref="FindingKinds"/>.</param>
 /// <param name="Version">The stream version at which the record first departs from its seals.</param>
