@@ -60,7 +60,8 @@ public sealed class PhiCaptureTests(ITestOutputHelper output)
         // The coordinator's and the auditor's reads: answered, logged and traced like any request.
         await api.Summary(journey.PathwayId);
         using var auditor = audit.ClientAs(Roles.Auditor, "auditor-phi");
-        foreach (var path in new[] { "history", "timeline", "state", "verification", "fhir" })
+        // (history?pageSize=200 is the read behind the Coordinator's audit timeline.)
+        foreach (var path in new[] { "history", "history?pageSize=200", "state", "verification", "fhir" })
         {
             (await auditor.GetAsync($"/pathways/{journey.PathwayId}/{path}")).EnsureSuccessStatusCode();
         }
