@@ -10,6 +10,7 @@ using HccPathway.Audit.Tests.Support;
 using HccPathway.Contracts.Audit;
 using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.Testing;
+using Marten;
 
 namespace HccPathway.Audit.Tests.Anchor;
 
@@ -108,6 +109,20 @@ public sealed class ChainAnchorTests(AnchoredAuditService service) : IClassFixtu
         var anchor = (await auditor.Verification(id)).GetProperty("anchor");
         Assert.Equal(AnchorStatuses.Mismatch, anchor.GetProperty("status").GetString());
         Assert.Equal(anchored.Sequence, anchor.GetProperty("checkpointSequence").GetInt64());
+    }
+
+    [Fact]
+    public async Task Erasing_the_patients_identity_after_it_was_anchored_still_matches_the_anchor()
+    {
+        var id = await service.Record(new Story(Guid.NewGuid()), steps: 2);
+        await service.CheckpointAnchoring(id, 2);
+
+        await service.Store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(id));
+
+        var result = await auditor.Verification(id);
+        Assert.Equal(VerificationStatuses.Intact, result.GetProperty("status").GetString());
+        Assert.Equal(AnchorStatuses.Anchored, result.GetProperty("anchor").GetProperty("status").GetString());
+        Assert.Contains("erased", Assert.Single(result.GetProperty("notes").EnumerateArray()).GetString());
     }
 
     [Fact]
