@@ -88,8 +88,8 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, 
             }
             catch (Exception e) when (expectedVersion is null && VersionRace.IsLost(e) && VersionRace.MayRetry(attempt))
             {
-                // The lock wait timed out, or a writer that does not lock (a consumer) moved the stream or a document
-                // this command also writes; the caller named no version, so decide again on the new state.
+                // Holding the stream's lock, this write can still lose a document it also writes (surgery planning's
+                // checklist) or be PostgreSQL's deadlock victim; the caller named no version, so decide again.
                 session.EjectAllPendingChanges();
                 await VersionRace.Pause(attempt, cancellation);
             }

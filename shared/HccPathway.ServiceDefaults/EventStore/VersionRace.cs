@@ -5,10 +5,11 @@ using Npgsql;
 namespace HccPathway.ServiceDefaults.EventStore;
 
 /// <summary>
-/// Five services append to one stream per patient, so a writer that named no expected version can lose the race
-/// between its fetch and its append to another service's consumer. That is not the caller's conflict: the write is
-/// fetched, decided and appended again on the new state, a bounded number of times, with a short jittered pause so
-/// that two losers do not collide again in step. A writer that named a version (If-Match) is never retried.
+/// Five services append to one stream per patient. A writer that named no expected version holds the stream's lock
+/// (<see cref="PathwayAppend"/>), yet can still lose to a concurrent one: on a document it also writes, or as
+/// PostgreSQL's deadlock victim. That is not the caller's conflict: the write is fetched, decided and appended again on
+/// the new state, a bounded number of times, with a short jittered pause so that two losers do not collide again in
+/// step. A writer that named a version (If-Match) is never retried.
 /// </summary>
 public static class VersionRace
 {
@@ -16,8 +17,8 @@ public static class VersionRace
     public const int MaxAttempts = 8;
 
     /// <summary>
-    /// True for the ways a write loses to a concurrent one without being wrong: a moved stream or document version,
-    /// a stream lock not granted in time, or PostgreSQL choosing this transaction as a deadlock or serialisation victim.
+    /// True for the ways a write loses to a concurrent one without being wrong: a moved stream or document version, a
+    /// stream lock Marten could not take, or PostgreSQL choosing this transaction as a deadlock or serialisation victim.
     /// </summary>
     public static bool IsLost(Exception exception) =>
         exception is ConcurrencyException or StreamLockedException
