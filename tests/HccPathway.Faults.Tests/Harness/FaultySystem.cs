@@ -89,20 +89,7 @@ public sealed class FaultySystem : IAsyncDisposable
         system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling");
         system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
 
-        // One after another: each creates or checks the shared schema before the next starts.
-        try
-        {
-            foreach (var service in system.Services)
-            {
-                await service.Start();
-            }
-        }
-        catch
-        {
-            // Nobody else would stop the servers and processes already started.
-            await system.DisposeAsync();
-            throw;
-        }
+        await ServiceProcess.StartInOrder(system.Services, system);
 
         return system;
     }

@@ -52,19 +52,7 @@ public sealed class RestorableSystem : IAsyncDisposable
         var postgres = await postgresStarting;
         var broker = await brokerStarting;
         var system = new RestorableSystem(postgres, broker, await WireLedger.Subscribe(broker.Amqp, "restore-ledger"));
-        try
-        {
-            // One after another: each creates or checks its schema before the next starts.
-            foreach (var service in system.Services)
-            {
-                await service.Start();
-            }
-        }
-        catch
-        {
-            await system.DisposeAsync();
-            throw;
-        }
+        await ServiceProcess.StartInOrder(system.Services, system);
 
         return system;
     }

@@ -70,6 +70,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
     }
 
+    /// <summary>
+    /// Starts <paramref name="services"/> one after another (each creates or checks the shared schema before the next
+    /// starts); if one fails, disposes <paramref name="owner"/>, since nobody else would stop what already started.
+    /// </summary>
+    public static async Task StartInOrder(IEnumerable<ServiceProcess> services, IAsyncDisposable owner)
+    {
+        try
+        {
+            foreach (var service in services)
+            {
+                await service.Start();
+            }
+        }
+        catch
+        {
+            await owner.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task Start(TimeSpan? timeout = null)
     {
         var start = ChildProcesses.Info("dotnet", [assembly], new Dictionary<string, string>(environment)
