@@ -456,6 +456,9 @@ else
         sleep 0.5
     done
 fi
+step "RabbitMQ: virtual hosts left by earlier test runs" "$HCC_SETUP_LOG"
+removed="$(hcc_remove_idle_test_vhosts "$HCC_RABBITMQ_USER:$RABBIT_PASSWORD")"
+((removed == 0)) || hcc_log "Removed $removed virtual hosts left by earlier test runs."
 step "RabbitMQ: AMQP port 127.0.0.1:$HCC_RABBITMQ_PORT" "$HCC_RABBITMQ_LOG"
 wait_for_tcp "$HCC_RABBITMQ_PORT" 30 ||
     die_with_log "RabbitMQ does not accept connections on 127.0.0.1:$HCC_RABBITMQ_PORT." "$HCC_RABBITMQ_LOG"

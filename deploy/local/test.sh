@@ -26,5 +26,13 @@ status=0
 export HCC_TEST_RESULTS="$results"
 dotnet test HccPathway.sln --logger "trx" --results-directory "$results" "$@" || status=$?
 
+# Virtual hosts the test processes could not remove before they ended (see hcc_remove_idle_test_vhosts).
+[ -z "${HCC_RABBITMQ_MANAGEMENT:-}" ] || (
+  HCC_SCRIPT_NAME=test
+  # shellcheck source=common.sh
+  . deploy/local/common.sh
+  hcc_remove_idle_test_vhosts "$(sed -E 's#^https?://([^@]*)@.*#\1#' <<<"$HCC_RABBITMQ_MANAGEMENT")" >/dev/null
+) || true
+
 deploy/local/test-summary.sh "$results" || status=$?
 exit "$status"

@@ -9,8 +9,10 @@ internal static class RabbitMqVirtualHosts
     private const string Prefix = "hcc-test-";
     private const string StampFormat = "yyyyMMddHHmmss";
 
-    // A test process that is killed never runs its exit handler; a later run removes what it left behind. An hour is
-    // far longer than any run, so a virtual host still in use by a concurrent test process is never touched.
+    // A test process that is killed, or ended by the test runner before its exit handler is done, leaves its virtual
+    // hosts behind; a later run removes them, because RabbitMQ recovers every one at boot (about 0.4 s each). A
+    // virtual host without connections for ten minutes is no longer in use; an hour is longer than any run.
+    private static readonly TimeSpan IdleLeftoverAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
 
     public static async Task RemoveLeftovers(Uri amqp, string managementUrl)
@@ -18,7 +20,8 @@ internal static class RabbitMqVirtualHosts
         var (user, password) = Credentials(amqp);
         using var http = Client(new Uri(managementUrl), user, password);
         using var vhosts = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/vhosts?columns=name"));
-        var cutoff = DateTime.UtcNow - LeftoverAge;
+        using var connections = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/connections?columns=vhost"));
+        var inUse = connections.RootElement.EnumerateArray().Select(c => c.GetProperty("vhost").GetString()).ToHashSet();
         foreach (var name in vhosts.RootElement.EnumerateArray().Select(v => v.GetProperty("name").GetString() ?? ""))
         {
             if (name.StartsWith(Prefix, StringComparison.Ordinal)
@@ -26,7 +29,7 @@ internal static class RabbitMqVirtualHosts
                 && DateTime.TryParseExact(name.AsSpan(Prefix.Length, StampFormat.Length), StampFormat,
                     System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var created)
-                && created < cutoff)
+                && DateTime.UtcNow - created > (inUse.Contains(name) ? LeftoverAge : IdleLeftoverAge))
             {
                 await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(name)}");
             }
