@@ -10,5 +10,6 @@ public static class IntakeEvents
         new(typeof(PatientEnrolled), "intake.patient-enrolled.v1", Owners.Intake),
         new(typeof(EnrolmentDeclined), "intake.enrolment-declined.v1", Owners.Intake),
         new(typeof(PatientIdentityErased), "intake.patient-identity-erased.v1", Owners.Intake),
+        new(typeof(PathwayExited), "intake.pathway-exited.v1", Owners.Intake),
     ];
 }
