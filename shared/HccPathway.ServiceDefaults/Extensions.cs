@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Http.Idempotency;
 using HccPathway.ServiceDefaults.Http.Limits;
+using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,8 +50,8 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The request pipeline every service shares: problem details for errors, health endpoints, and in Development
-    /// the token issuer, the OpenAPI document and its reference UI.
+    /// The request pipeline every service shares: problem details for errors, health endpoints, the catch-up event feed
+    /// (in services that publish events), and in Development the token issuer, the OpenAPI document and its reference UI.
     /// </summary>
     public static WebApplication UsePathwayDefaults(this WebApplication app)
     {
@@ -61,6 +62,7 @@ public static class Extensions
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapDefaultEndpoints();
+        app.MapEventFeed();
         app.MapDevelopmentTokens();
         if (app.Environment.IsDevelopment())
         {

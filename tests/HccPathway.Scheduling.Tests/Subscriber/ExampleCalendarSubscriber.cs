@@ -93,17 +93,52 @@ public sealed class ExampleCalendarSubscriber : IAsyncDisposable
 
         var body = delivery.Body.ToArray();
         bodies.Enqueue(body);
-        var parsed = Parse(body);
-        if (parsed is not null && !seen.TryAdd(parsed.MessageId, 0))
+        if (Parse(body) is { } parsed)
         {
-            Interlocked.Increment(ref duplicates);
-        }
-        else if (parsed is not null)
-        {
-            pathways.GetOrAdd(parsed.PathwayId, _ => new()).TryAdd(parsed.Version, parsed);
+            File(parsed);
         }
 
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+    }
+
+    private void File(Delivery e)
+    {
+        if (!seen.TryAdd(e.MessageId, 0))
+        {
+            Interlocked.Increment(ref duplicates);
+            return;
+        }
+
+        pathways.GetOrAdd(e.PathwayId, _ => new()).TryAdd(e.Version, e);
+    }
+
+    /// <summary>
+    /// Catches up from the service's event feed (<c>GET /events</c>) after the queue was lost or the subscriber joined
+    /// late: call it after <see cref="Start"/> has bound the new queue, so what the feed does not have yet arrives on the
+    /// queue. Entries are filed exactly as deliveries are: a message id already seen is a duplicate. Returns the feed
+    /// cursor to keep for the next catch-up.
+    /// </summary>
+    public async Task<long> CatchUp(HttpClient feed, long after = 0)
+    {
+        while (true)
+        {
+            using var page = JsonDocument.Parse(await feed.GetStringAsync($"/events?after={after}&limit=500"));
+            foreach (var e in page.RootElement.GetProperty("events").EnumerateArray())
+            {
+                File(new Delivery(
+                    e.GetProperty("messageId").GetGuid(),
+                    e.GetProperty("pathwayId").GetGuid(),
+                    e.GetProperty("streamVersion").GetInt64(),
+                    e.GetProperty("eventName").GetString()!,
+                    e.GetProperty("message").Clone()));
+            }
+
+            after = page.RootElement.GetProperty("lastSequence").GetInt64();
+            if (page.RootElement.GetProperty("caughtUp").GetBoolean())
+            {
+                return after;
+            }
+        }
     }
 
     /// <summary>Sends a copy of a message to this subscriber's queue, as a broker redelivery or a publisher retry would.</summary>
