@@ -1,4 +1,5 @@
 using HccPathway.Clinical.Rules;
+using HccPathway.ServiceDefaults.EventStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ public static class ClinicalRulesSetup
 {
     /// <summary>
     /// The clinical rule set: the specification's defaults, overridden by the <c>ClinicalRules</c> section where a
-    /// centre's policy differs. An invalid override stops the service at start-up rather than deciding on it.
+    /// centre's policy differs. An invalid override stops the service at start-up rather than deciding on it, and so
+    /// does a version name already registered with other parameters (<see cref="RuleSetRegistry"/>).
     /// </summary>
     public static IHostApplicationBuilder AddClinicalRules(this IHostApplicationBuilder builder)
     {
@@ -22,6 +24,13 @@ public static class ClinicalRulesSetup
         }
 
         builder.Services.AddSingleton(rules);
+        var provenance = RuleSetProvenance.Of(rules);
+        builder.Services.AddSingleton(provenance);
+        builder.Services.AddHostedService(services => new RuleSetRegistry(
+            builder.Configuration.RequireConnectionString("pathway"),
+            builder.Configuration["Pathway:EventsSchema"] ?? PathwayEventStore.DefaultEventsSchema,
+            provenance,
+            builder.Environment.ApplicationName));
         return builder;
     }
 }
