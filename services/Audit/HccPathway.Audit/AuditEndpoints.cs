@@ -2,6 +2,7 @@ using HccPathway.Audit.Export;
 using HccPathway.Audit.History;
 using HccPathway.Audit.Reads;
 using HccPathway.Audit.Replay;
+using HccPathway.Audit.RuleSets;
 using HccPathway.Audit.Tamper;
 
 namespace HccPathway.Audit;
@@ -17,6 +18,7 @@ public static class AuditEndpoints
             .MapVerify()
             .MapFhirExport();
         app.MapReadLog();
+        app.MapRuleSets();
         return app;
     }
 }

@@ -18,6 +18,7 @@ public static class RuleSetFingerprint
 
     private static readonly JsonSerializerOptions Canonical = new()
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(), new NormalisedDecimal() },
     };
 

@@ -26,7 +26,7 @@ public static class ClinicalRulesSetup
         builder.Services.AddSingleton(rules);
         var provenance = RuleSetProvenance.Of(rules);
         builder.Services.AddSingleton(provenance);
-        builder.Services.AddHostedService(services => new RuleSetRegistry(
+        builder.Services.AddHostedService(services => new RuleSetRegistration(
             builder.Configuration.RequireConnectionString("pathway"),
             builder.Configuration["Pathway:EventsSchema"] ?? PathwayEventStore.DefaultEventsSchema,
             provenance,

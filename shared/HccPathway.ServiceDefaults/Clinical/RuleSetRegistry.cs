@@ -20,10 +20,14 @@ public sealed record RuleSetProvenance(string Version, string Fingerprint, strin
 /// no longer tell which parameters produced a decision. The first registration of a name wins; every service of the
 /// deployment that uses the name must agree with it. A changed parameter needs a new version name.
 /// </summary>
-internal sealed class RuleSetRegistry(string connectionString, string eventsSchema, RuleSetProvenance provenance, string service)
-    : IHostedService
+public static class RuleSetRegistry
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The table, in the events schema, that the audit service reads (GET /rule-sets).</summary>
+    public const string Table = "rule_sets";
+
+    /// <summary>Registers <paramref name="provenance"/> unless its name is taken; throws when the name is taken by other parameters.</summary>
+    public static async Task Register(
+        string connectionString, string eventsSchema, RuleSetProvenance provenance, string registeredBy, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -36,7 +40,7 @@ internal sealed class RuleSetRegistry(string connectionString, string eventsSche
                 new("select pg_advisory_xact_lock(hashtext('hccpathway.rule_sets'))"),
                 new($"create schema if not exists {eventsSchema}"),
                 new($"""
-                     create table if not exists {eventsSchema}.rule_sets (
+                     create table if not exists {eventsSchema}.{Table} (
                        version text primary key,
                        fingerprint text not null,
                        parameters jsonb not null,
@@ -44,7 +48,7 @@ internal sealed class RuleSetRegistry(string connectionString, string eventsSche
                        registered_at timestamptz not null default now())
                      """),
                 new($"""
-                     insert into {eventsSchema}.rule_sets (version, fingerprint, parameters, registered_by)
+                     insert into {eventsSchema}.{Table} (version, fingerprint, parameters, registered_by)
                      values ($1, $2, $3::jsonb, $4) on conflict (version) do nothing
                      """)
                 {
@@ -53,10 +57,10 @@ internal sealed class RuleSetRegistry(string connectionString, string eventsSche
                         new() { Value = provenance.Version },
                         new() { Value = provenance.Fingerprint },
                         new() { Value = provenance.Parameters },
-                        new() { Value = service },
+                        new() { Value = registeredBy },
                     },
                 },
-                new($"select fingerprint, registered_by from {eventsSchema}.rule_sets where version = $1")
+                new($"select fingerprint, registered_by from {eventsSchema}.{Table} where version = $1")
                 {
                     Parameters = { new() { Value = provenance.Version } },
                 },
@@ -75,6 +79,14 @@ internal sealed class RuleSetRegistry(string connectionString, string eventsSche
                 "ClinicalRules:Version, or configure the parameters registered under this one (docs/clinical-rules.md, \"Rule set versions\").");
         }
     }
+}
+
+/// <summary>Registers the rule set when the service starts, before it serves anything.</summary>
+internal sealed class RuleSetRegistration(string connectionString, string eventsSchema, RuleSetProvenance provenance, string service)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        RuleSetRegistry.Register(connectionString, eventsSchema, provenance, service, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
