@@ -55,6 +55,25 @@ public sealed class CommandLineTests(AuditService service) : IClassFixture<Audit
     }
 
     [Fact]
+    public async Task A_pathway_of_another_hospital_is_read_with_hospital_and_is_not_found_without_it()
+    {
+        var id = await service.Record(new Story(Guid.NewGuid()), hospital: "hospital-b");
+
+        var withoutHospital = await Run("replay", id.ToString());
+        var replay = await Run("replay", id.ToString(), "--hospital", "hospital-b");
+        var verify = await Run("verify", id.ToString(), "--hospital", "hospital-b");
+        var wrongHospital = await Run("verify", id.ToString(), "--hospital", "hospital-c");
+
+        Assert.Equal(AuditCommandLine.NotFound, withoutHospital.Exit);
+        Assert.Equal(AuditCommandLine.Ok, replay.Exit);
+        Assert.Contains("intake.patient-enrolled.v1", replay.Output);
+        Assert.Equal(AuditCommandLine.Ok, verify.Exit);
+        Assert.Contains($"Pathway {id}:", verify.Output);
+        Assert.Equal(AuditCommandLine.NotFound, wrongHospital.Exit);
+        Assert.Equal(AuditCommandLine.Usage, (await Run("replay", id.ToString(), "--hospital")).Exit);
+    }
+
+    [Fact]
     public async Task Bad_arguments_print_the_usage_and_an_unknown_pathway_says_so()
     {
         var usage = await Run("replay", "not-a-guid");

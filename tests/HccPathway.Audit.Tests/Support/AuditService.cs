@@ -45,21 +45,25 @@ public class AuditService : IAsyncLifetime
     }
 
     /// <summary>Appends the story one step per transaction, each with its user and its own correlation id.</summary>
-    public async Task<Guid> Record(Story story, int steps = int.MaxValue)
+    /// <param name="hospital">The hospital (Marten tenant) the pathway belongs to; the default hospital when null.</param>
+    public async Task<Guid> Record(Story story, int steps = int.MaxValue, string? hospital = null)
     {
         var first = true;
         foreach (var (user, events) in story.Steps().Take(steps))
         {
-            await Append(story.PathwayId, user, first, events);
+            await AppendIn(hospital, story.PathwayId, user, first, events);
             first = false;
         }
 
         return story.PathwayId;
     }
 
-    public async Task Append(Guid pathwayId, string user, bool start, params object[] events)
+    public Task Append(Guid pathwayId, string user, bool start, params object[] events) =>
+        AppendIn(null, pathwayId, user, start, events);
+
+    private async Task AppendIn(string? hospital, Guid pathwayId, string user, bool start, object[] events)
     {
-        await using var session = Store.LightweightSession();
+        await using var session = hospital is null ? Store.LightweightSession() : Store.LightweightSession(hospital);
         session.LastModifiedBy = user;
         session.CorrelationId = Guid.NewGuid().ToString("N");
         if (start)

@@ -5,14 +5,16 @@ using HccPathway.Audit.History;
 using HccPathway.Audit.Reads;
 using HccPathway.Audit.Replay;
 using HccPathway.Audit.Tamper;
+using HccPathway.ServiceDefaults.Tenancy;
 
 namespace HccPathway.Audit.CommandLine;
 
 /// <summary>
-/// The auditors' command line: <c>replay &lt;pathwayId&gt; [--as-of &lt;instant&gt; | --version &lt;n&gt;]</c> prints the timeline and
-/// the state as known then; <c>verify &lt;pathwayId&gt;</c> prints the hash-chain verification and its comparison with the
+/// The auditors' command line: <c>replay &lt;pathwayId&gt; [--as-of &lt;instant&gt; | --version &lt;n&gt;] [--hospital &lt;id&gt;]</c> prints the timeline and
+/// the state as known then; <c>verify &lt;pathwayId&gt; [--hospital &lt;id&gt;]</c> prints the hash-chain verification and its comparison with the
 /// checkpoint log when <c>Audit__Anchor__LogPath</c> and <c>Audit__Anchor__TrustedKeysPath</c> are set (exit code 1 when
-/// tampered or when the events no longer match the checkpoints). It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
+/// tampered or when the events no longer match the checkpoints). A pathway is read in its hospital: <c>--hospital</c>
+/// names it, otherwise the deployment's default hospital (<c>Pathway__DefaultHospital</c>). It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
 /// run is recorded in the audit-read log as <c>cli:&lt;user&gt;</c>; the patient stays pseudonymised.
 /// </summary>
 public static class AuditCommandLine
@@ -23,7 +25,7 @@ public static class AuditCommandLine
     public const int NotFound = 3;
 
     private const string UsageText =
-        "usage: replay <pathwayId> [--as-of <instant> | --version <n>]\n       verify <pathwayId>";
+        "usage: replay <pathwayId> [--as-of <instant> | --version <n>] [--hospital <id>]\n       verify <pathwayId> [--hospital <id>]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,7 +38,7 @@ public static class AuditCommandLine
     public static async Task<int> Run(
         string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        if (!TryParse(args, out var command, out var pathwayId, out var asOf, out var version))
+        if (!TryParse(args, out var command, out var pathwayId, out var asOf, out var version, out var hospital))
         {
             await error.WriteLineAsync(UsageText);
             return Usage;
@@ -47,6 +49,12 @@ public static class AuditCommandLine
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (hospital is not null)
+        {
+            // The read side opens its sessions for the default hospital when no signed-in user names one.
+            builder.Configuration.AddInMemoryCollection([new(Hospitals.DefaultHospitalKey, hospital)]);
         }
 
         builder.Services.AddLogging();
@@ -120,12 +128,14 @@ public static class AuditCommandLine
         return result.Status == VerificationStatuses.Tampered ? Tampered : Ok;
     }
 
-    private static bool TryParse(string[] args, out string command, out Guid pathwayId, out DateTimeOffset? asOf, out long? version)
+    private static bool TryParse(
+        string[] args, out string command, out Guid pathwayId, out DateTimeOffset? asOf, out long? version, out string? hospital)
     {
         command = args.Length > 0 ? args[0] : "";
         pathwayId = Guid.Empty;
         asOf = null;
         version = null;
+        hospital = null;
         if (args.Length < 2 || !Guid.TryParse(args[1], out pathwayId))
         {
             return false;
@@ -142,6 +152,10 @@ public static class AuditCommandLine
                     break;
                 case "--version" when command == "replay" && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v):
                     version = v;
+                    i++;
+                    break;
+                case "--hospital" when !string.IsNullOrWhiteSpace(value) && hospital is null:
+                    hospital = value;
                     i++;
                     break;
                 default:
