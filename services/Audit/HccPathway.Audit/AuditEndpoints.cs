@@ -1,3 +1,4 @@
+using HccPathway.Audit.Counterfactual;
 using HccPathway.Audit.Export;
 using HccPathway.Audit.History;
 using HccPathway.Audit.Reads;
@@ -19,6 +20,7 @@ public static class AuditEndpoints
             .MapFhirExport();
         app.MapReadLog();
         app.MapRuleSets();
+        app.MapCounterfactual();
         return app;
     }
 }

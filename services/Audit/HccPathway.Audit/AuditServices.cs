@@ -31,6 +31,7 @@ public static class AuditServices
         builder.Services.AddScoped<PathwayAudit>();
         builder.Services.AddScoped<ReadLog>();
         builder.Services.AddScoped<AuditedRead>();
+        builder.Services.AddSingleton<RuleSets.RuleSetLookup>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Verifying against the checkpoint log; the web host registers its signing configuration first (AddChainAnchoring).

@@ -26,6 +26,11 @@ public static class RuleSetFingerprint
     public static string Of(ClinicalRuleSet rules) =>
         Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(rules))));
 
+    /// <summary>The rule set named <paramref name="version"/> whose parameters <see cref="CanonicalJson"/> wrote.</summary>
+    public static ClinicalRuleSet Parse(string version, string canonicalJson) =>
+        (JsonSerializer.Deserialize<ClinicalRuleSet>(canonicalJson, Canonical)
+         ?? throw new ArgumentException("The parameters are empty.", nameof(canonicalJson))) with { Version = version };
+
     /// <summary>The parameters as hashed: properties in declaration order, without the version name.</summary>
     public static string CanonicalJson(ClinicalRuleSet rules) =>
         JsonSerializer.Serialize(rules with { Version = "" }, Canonical);

@@ -27,4 +27,5 @@ public static class AuditReadKinds
     public const string Verify = "verify";
     public const string FhirExport = "fhir-export";
     public const string ReadLog = "read-log";
+    public const string Counterfactual = "counterfactual";
 }

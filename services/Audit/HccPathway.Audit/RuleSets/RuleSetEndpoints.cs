@@ -20,26 +20,33 @@ public static class RuleSetEndpoints
     public static WebApplication MapRuleSets(this WebApplication app)
     {
         var group = app.MapGroup("/rule-sets").WithTags("Rule sets").RequireAuthorization(Policies.Audit);
-        group.MapGet("/", async (NpgsqlDataSource db, EventRows rows, CancellationToken ct) =>
-                TypedResults.Ok(await Read(db, rows.EventsSchema, version: null, ct)))
+        group.MapGet("/", async (RuleSetLookup lookup, CancellationToken ct) => TypedResults.Ok(await lookup.All(ct)))
             .WithName("ListRuleSets")
             .WithSummary("Every registered rule set version, its fingerprint and its parameters.");
-        group.MapGet("/{version}", async Task<IResult> (string version, NpgsqlDataSource db, EventRows rows, CancellationToken ct) =>
-                await Read(db, rows.EventsSchema, version, ct) is [var found]
+        group.MapGet("/{version}", async Task<IResult> (string version, RuleSetLookup lookup, CancellationToken ct) =>
+                await lookup.Find(version, ct) is { } found
                     ? TypedResults.Ok(found)
                     : ProblemResults.From(Rejection.NotFound($"No rule set is registered as '{version}'.")))
             .WithName("GetRuleSet")
             .WithSummary("The parameters behind a decision's ruleSetVersion.");
         return app;
     }
+}
 
-    private static async Task<IReadOnlyList<RegisteredRuleSet>> Read(
-        NpgsqlDataSource db, string eventsSchema, string? version, CancellationToken ct)
+/// <summary>Reads the registered rule sets (<see cref="RuleSetRegistry.Table"/> in the events schema).</summary>
+public sealed class RuleSetLookup(NpgsqlDataSource db, EventRows rows)
+{
+    public Task<IReadOnlyList<RegisteredRuleSet>> All(CancellationToken ct) => Read(null, ct);
+
+    public async Task<RegisteredRuleSet?> Find(string version, CancellationToken ct) =>
+        (await Read(version, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<RegisteredRuleSet>> Read(string? version, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
             $"""
              select version, fingerprint, parameters::text, registered_by, registered_at
-             from {eventsSchema}.{RuleSetRegistry.Table}
+             from {rows.EventsSchema}.{RuleSetRegistry.Table}
              where $1::text is null or version = $1
              order by registered_at, version
              """);
