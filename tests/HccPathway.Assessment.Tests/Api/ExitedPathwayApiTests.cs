@@ -1,6 +1,5 @@
 using System.Net;
-using HccPathway.Contracts.Assessment;
-using HccPathway.Contracts.Intake;
+using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.Security;
 using static HccPathway.Assessment.Tests.Deciders.Studies;
 

@@ -74,6 +74,6 @@ public sealed class FhirExportExitTests(AuditService service) : IClassFixture<Au
         Assert.Equal(DiedOn.ToString("yyyy-MM-dd"), replay.GetProperty("exit").GetProperty("exitedOn").GetString());
         var last = history.Items()[^1];
         Assert.Equal("intake.pathway-exited.v1", last.GetProperty("name").GetString());
-        Assert.Equal("Died", last.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal("Died", last.GetProperty("data").GetProperty("Reason").GetString());
     }
 }
