@@ -24,4 +24,7 @@ public static class IntakeFacts
 
     public static PatientEnrolled Enrolled(Guid id, DateOnly on) =>
         new(id, ["ELIG-2"], 70m, on, "dr-house", "MDT: convert first.", DateTimeOffset.UtcNow);
+
+    public static PathwayExited Exited(Guid id, DateOnly on) =>
+        new(id, PathwayExitReason.ConsentWithdrawn, on, "Withdrew consent to further treatment.", "dr-house", DateTimeOffset.UtcNow);
 }

@@ -1,6 +1,7 @@
 using HccPathway.Intake.Pathways.DecidingEligibility;
 using HccPathway.Intake.Pathways.Enrolling;
 using HccPathway.Intake.Pathways.ErasingIdentity;
+using HccPathway.Intake.Pathways.Exiting;
 using HccPathway.Intake.Pathways.RecordingBaseline;
 using HccPathway.Intake.Pathways.Registering;
 using HccPathway.Intake.Pathways.Searching;
@@ -20,6 +21,7 @@ public static class IntakeEndpoints
             .MapEnrolPatient()
             .MapDeclineEnrolment()
             .MapEraseIdentity()
+            .MapExitPathway()
             .MapSummaryQueries()
             .MapSearchPatients();
         return app;

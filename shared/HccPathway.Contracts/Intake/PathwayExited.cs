@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace HccPathway.Contracts.Intake;
 
-/// <summary>Why a patient left the pathway before it ended.</summary>
+/// <summary>
+/// Why a patient left the pathway before it ended. Written by name (<c>"Died"</c>) in the stream and on the wire, as
+/// docs/events/intake.md documents it, so the audit history reads as the reason and not as a number.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PathwayExitReason>))]
 public enum PathwayExitReason
 {
     Died,

@@ -12,6 +12,7 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// The one way an HTTP command writes to a pathway stream, through the same fetch–decide–append step as consumers
 /// (<see cref="PathwayAppend"/>). A refusal becomes problem details and a stale If-Match becomes 409; neither appends. A
 /// write without If-Match that still loses to another writer is decided again on the new state (<see cref="VersionRace"/>).
+/// A command for a patient who has left the pathway is refused before it is decided (<see cref="PathwayExit"/>).
 /// A request with an Idempotency-Key also stores its response on the same session, so the response is recorded if and
 /// only if the events are; a concurrent duplicate cannot commit and answers with the response that did.
 /// </summary>
@@ -108,7 +109,8 @@ public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, 
         Guid pathwayId, long? expectedVersion, Func<TState, CancellationToken, Task<Decision>> decide, CancellationToken cancellation)
         where TState : class
     {
-        var (exists, decision, version) = await PathwayAppend.Decide(session, pathwayId, expectedVersion, decide, cancellation);
+        var (exists, decision, version) = await PathwayAppend.Decide<TState>(
+            session, pathwayId, expectedVersion, (state, ct) => PathwayExit.Refusal(state) is { } left ? Task.FromResult(Decision.Refuse(left)) : decide(state, ct), cancellation);
         if (!exists)
         {
             return ProblemResults.From(Rejection.NotFound($"Pathway {pathwayId} does not exist."));

@@ -44,6 +44,14 @@ public sealed class AssessmentService : IAsyncLifetime
         return id;
     }
 
+    /// <summary>Appends Intake's record that the patient left the pathway, as Intake writes it.</summary>
+    public async Task ExitFromIntake(Guid id, DateOnly exitedOn)
+    {
+        await using var session = Store.LightweightSession();
+        session.Events.Append(id, IntakeFacts.Exited(id, exitedOn));
+        await session.SaveChangesAsync();
+    }
+
     public async Task<long> VersionOf(Guid id)
     {
         await using var session = Store.QuerySession();

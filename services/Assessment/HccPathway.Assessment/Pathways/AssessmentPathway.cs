@@ -1,5 +1,6 @@
 using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.EventStore;
 using JasperFx.Events;
 
 namespace HccPathway.Assessment.Pathways;
@@ -17,7 +18,7 @@ public sealed record AdverseEventState(Guid Id, int Grade, int MaxGrade, DateOnl
 /// What Assessment needs to decide, rebuilt from the pathway stream. Of Intake's events it keeps the referral date,
 /// the latest baseline (markers, height and weight) and the enrolment; everything else of other services is ignored.
 /// </summary>
-public sealed record AssessmentPathway
+public sealed record AssessmentPathway : IExitablePathway
 {
     public required Guid Id { get; init; }
 
@@ -54,6 +55,9 @@ public sealed record AssessmentPathway
 
     public IReadOnlyList<Guid> LiverFunctionIds { get; init; } = [];
 
+    /// <summary>How the patient left the pathway; every later command is refused (PATHWAY-EXITED).</summary>
+    public PathwayExited? Exit { get; init; }
+
     public ImagingStudyRecorded? Baseline => Series.FirstOrDefault(s => s.IsBaseline);
 
     public static AssessmentPathway Create(PatientRegistered e) => new() { Id = e.PathwayId, ReferralDate = e.ReferralDate };
@@ -61,6 +65,8 @@ public sealed record AssessmentPathway
     public AssessmentPathway Apply(IEvent<BaselineAssessed> e) => this with { IntakeBaseline = e };
 
     public AssessmentPathway Apply(IEvent<PatientEnrolled> e) => this with { Enrolment = new Enrolment(e.Data.EnrolledOn, e.Id) };
+
+    public AssessmentPathway Apply(PathwayExited e) => this with { Exit = e };
 
     public AssessmentPathway Apply(ResponseAssessmentStarted e) => this with
     {

@@ -113,12 +113,14 @@ public static partial class FhirExport
     private static CarePlan CarePlan(ExportedEvent e, RegimenPlanned p, RegimenAsOf regimen, PathwayAsOf state, ResourceReference subject) => new()
     {
         Id = DerivedId(e.Row.Id, "careplan"),
-        Status = state.Phase == PathwayPhases.SecondLine ? RequestStatus.Revoked : RequestStatus.Active,
+        // A plan ends early when the MDT moves to second line or the patient leaves the pathway.
+        Status = state.Phase == PathwayPhases.SecondLine || state.Exit is not null ? RequestStatus.Revoked : RequestStatus.Active,
         Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
         Title = "LEN-TAP conversion therapy (lenvatinib, TACE, camrelizumab)",
         Description = $"Planned by rule set {p.RuleSetVersion}: lenvatinib {p.LenvatinibDailyDoseMg} mg daily, camrelizumab {p.CamrelizumabDoseMg} mg.",
         Subject = subject,
-        Period = new Period { Start = Day(p.StartOn).Value },
+        Period = new Period { Start = Day(p.StartOn).Value, End = state.Exit is { } exit ? Day(exit.ExitedOn).Value : null },
+        Note = state.Exit is { } left ? [new Annotation { Text = $"Ended: the patient left the pathway on {Day(left.ExitedOn).Value} ({left.Reason})." }] : [],
         Activity = regimen.Items.Values.Select(item => new CarePlan.ActivityComponent
         {
             Detail = new CarePlan.DetailComponent

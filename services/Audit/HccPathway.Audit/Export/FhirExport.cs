@@ -78,6 +78,15 @@ public static partial class FhirExport
             },
         };
 
+        // A death is clinical, so the pseudonymised export says it too, but its date only with the identity (like the
+        // date of birth, a date of death helps re-identify the patient).
+        if (events.Select(e => e.Data).OfType<PathwayExited>().FirstOrDefault(x => x.Reason == PathwayExitReason.Died) is { } death)
+        {
+            patient.Deceased = discloseIdentity
+                ? new FhirDateTime(death.ExitedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : new FhirBoolean(true);
+        }
+
         if (!discloseIdentity || registration is null)
         {
             patient.Meta = new Meta { Security = [Pseudonymised] };

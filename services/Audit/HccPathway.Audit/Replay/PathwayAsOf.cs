@@ -27,9 +27,14 @@ public sealed record PathwayAsOf(
     AdjuvantAsOf? Adjuvant,
     ImmutableList<NotFoldedEvent> NotFolded)
 {
+    /// <summary>How and when the patient left the pathway, if they did.</summary>
+    public ExitAsOf? Exit { get; init; }
+
     public static PathwayAsOf Empty(Guid pathwayId) =>
         new(pathwayId, 0, null, null, null, null, [], null, null, null, null, null, null, null, null, []);
 }
+
+public sealed record ExitAsOf(string Reason, DateOnly ExitedOn, string Detail, string RecordedBy, long Version);
 
 public sealed record EligibilityAsOf(bool Eligible, IReadOnlyList<string> MatchedRules, string RuleSetVersion, long Version);
 

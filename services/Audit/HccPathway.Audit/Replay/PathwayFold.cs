@@ -34,6 +34,11 @@ public static class PathwayFold
             },
             PatientEnrolled => next with { Phase = PathwayPhases.Enrolled },
             EnrolmentDeclined => next with { Phase = PathwayPhases.Declined },
+            PathwayExited x => next with
+            {
+                Phase = PathwayPhases.Exited,
+                Exit = new ExitAsOf(x.Reason.ToString(), x.ExitedOn, x.Detail, x.RecordedBy, e.Version),
+            },
 
             RegimenPlanned p => next with
             {

@@ -26,4 +26,7 @@ public static class PathwayPhases
     public const string Resected = "resected";
     public const string AdjuvantTherapy = "adjuvant-therapy";
     public const string SecondLine = "second-line";
+
+    /// <summary>The patient left the pathway (died, withdrew consent, was transferred or lost to follow-up); final.</summary>
+    public const string Exited = "exited";
 }

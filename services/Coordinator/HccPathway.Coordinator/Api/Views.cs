@@ -13,7 +13,15 @@ public sealed record PatientSummaryView(
     Guid Id, long Version, string MedicalRecordNumber, string FullName, DateOnly DateOfBirth, string Sex, DateOnly ReferralDate,
     string ReferringCentre, string Phase, DateOnly? BaselineAssessedOn, BaselineScores? Scores, bool? Eligible,
     IReadOnlyList<string> EligibilityRules, IReadOnlyList<CriterionResult> EligibilityCriteria, DateOnly? EnrolledOn,
-    string? DecidedBy, string? DecisionNote);
+    string? DecidedBy, string? DecisionNote)
+{
+    /// <summary>Why the patient left the pathway (Intake's PathwayExitReason), if they did.</summary>
+    public string? ExitReason { get; init; }
+
+    public DateOnly? ExitedOn { get; init; }
+
+    public string? ExitDetail { get; init; }
+}
 
 /// <summary>Intake's list page.</summary>
 public sealed record PatientPage(IReadOnlyList<PatientSummaryView> Items, long Total, int PageNumber, int PageSize);

@@ -1,4 +1,5 @@
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.EventStore;
 using JasperFx.Events;
 
 namespace HccPathway.Intake.Pathways;
@@ -10,6 +11,9 @@ public enum IntakePhase
     EligibilityDecided,
     Enrolled,
     Declined,
+
+    /// <summary>The patient left the pathway (summaries only; the aggregate keeps its phase and records the exit).</summary>
+    Exited,
 }
 
 /// <summary>What Intake needs to decide, rebuilt from the pathway stream. Events of other services are ignored.</summary>
@@ -20,12 +24,15 @@ public sealed record IntakePathway(
     IntakePhase Phase,
     BaselineAssessed? Baseline,
     long BaselineVersion,
-    EligibilityDecided? Eligibility)
+    EligibilityDecided? Eligibility) : IExitablePathway
 {
     public bool IsClosed => Phase is IntakePhase.Enrolled or IntakePhase.Declined;
 
     /// <summary>The identity was erased on a data-protection request; the pathway itself goes on.</summary>
     public bool IdentityErased { get; init; }
+
+    /// <summary>How the patient left the pathway; every later command is refused (PATHWAY-EXITED).</summary>
+    public PathwayExited? Exit { get; init; }
 
     public static IntakePathway Create(PatientRegistered e) =>
         new(e.PathwayId, e.Identity.DateOfBirth, e.ReferralDate, IntakePhase.Registered, null, 0, null);
@@ -41,4 +48,6 @@ public sealed record IntakePathway(
     public IntakePathway Apply(EnrolmentDeclined e) => this with { Phase = IntakePhase.Declined };
 
     public IntakePathway Apply(PatientIdentityErased e) => this with { IdentityErased = true };
+
+    public IntakePathway Apply(PathwayExited e) => this with { Exit = e };
 }

@@ -24,5 +24,6 @@ public static class ChecklistConsumers
         x.AddConsumer<CamrelizumabAdministeredConsumer, CamrelizumabAdministeredConsumerDefinition>();
         x.AddConsumer<TreatmentHeldConsumer, TreatmentHeldConsumerDefinition>();
         x.AddConsumer<TreatmentResumedConsumer, TreatmentResumedConsumerDefinition>();
+        x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
     }
 }

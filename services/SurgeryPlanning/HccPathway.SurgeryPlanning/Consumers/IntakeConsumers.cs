@@ -34,3 +34,17 @@ public sealed class BaselineAssessedConsumer(IDocumentStore store, TimeProvider 
 }
 
 public sealed class BaselineAssessedConsumerDefinition : RetryingConsumerDefinition<BaselineAssessedConsumer>;
+
+/// <summary>Closes the patient's readiness and takes them off the MDT agenda and the follow-up worklist.</summary>
+public sealed class PathwayExitedConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : ChecklistConsumer<PathwayExited>(store, clock, rules)
+{
+    protected override string ConsumerName => "surgery-planning-PathwayExited";
+
+    protected override Guid PathwayIdOf(PathwayExited message) => message.PathwayId;
+
+    protected override void Record(PatientChecklist checklist, PathwayExited message, Guid eventId) =>
+        FactRecording.Record(checklist, message, eventId);
+}
+
+public sealed class PathwayExitedConsumerDefinition : RetryingConsumerDefinition<PathwayExitedConsumer>;

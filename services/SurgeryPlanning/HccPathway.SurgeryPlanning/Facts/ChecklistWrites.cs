@@ -14,6 +14,12 @@ public static class ChecklistWrites
 {
     public static Decision Reevaluate(PatientChecklist checklist, ClinicalRuleSet rules, DateTimeOffset now, Guid triggeredBy)
     {
+        // Readiness closed when the patient left the pathway: nothing about them is evaluated or appended any more.
+        if (checklist.Exit is not null)
+        {
+            return Decision.Append();
+        }
+
         var today = ClinicalDates.LatestPossibleToday(now);
         var events = new List<object>();
         if (ReadinessChanges.Reevaluate(checklist, ReadinessEvaluator.Evaluate(checklist, today, rules), triggeredBy, now) is { } readiness)

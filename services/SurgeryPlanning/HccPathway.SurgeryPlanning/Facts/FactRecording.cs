@@ -165,6 +165,9 @@ public static class FactRecording
     /// Records an event of another service read from the pathway stream, as its message would; false for the many
     /// types the checklist does not keep (surgery planning's own events are applied when they are appended).
     /// </summary>
+    public static void Record(PatientChecklist c, PathwayExited e, Guid eventId) =>
+        c.Exit ??= new ExitFact(e.Reason, e.ExitedOn, eventId);
+
     public static bool RecordUpstream(PatientChecklist c, object e, Guid eventId)
     {
         switch (e)
@@ -186,6 +189,7 @@ public static class FactRecording
             case CamrelizumabAdministered x: Record(c, x, eventId); return true;
             case TreatmentHeld x: Record(c, x, eventId); return true;
             case TreatmentResumed x: Record(c, x, eventId); return true;
+            case PathwayExited x: Record(c, x, eventId); return true;
             default: return false;
         }
     }

@@ -76,6 +76,9 @@ public sealed class PatientChecklist : IVersioned
 
     public bool AdjuvantDecided { get; set; }
 
+    /// <summary>How the patient left the pathway; once set, readiness is closed (see <see cref="ChecklistWrites"/>).</summary>
+    public ExitFact? Exit { get; set; }
+
     // ---- Readiness as last appended to the pathway -----------------------------------------------------------------
     public string? Verdict { get; set; }
 

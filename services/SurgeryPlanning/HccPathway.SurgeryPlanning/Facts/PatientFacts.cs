@@ -48,6 +48,9 @@ public sealed record MarkerFact(Guid SampleId, Guid EventId, DateOnly SampledOn,
 public sealed record HoldFact(Guid HoldId, string Drug, DateOnly HeldFrom, Guid EventId);
 
 /// <summary>An MDT decision as the checklist needs it.</summary>
+/// <summary>The patient left the pathway: readiness is closed and the worklists and the MDT agenda drop them.</summary>
+public sealed record ExitFact(PathwayExitReason Reason, DateOnly ExitedOn, Guid EventId);
+
 public sealed record MdtFact(Guid DecisionId, string Outcome, DateOnly DecidedOn, DateOnly? IntendedSurgeryOn, DateTimeOffset RecordedAt);
 
 /// <summary>The resection as far as it went, and the last SURG-RISK result appended for it.</summary>

@@ -10,7 +10,8 @@ namespace HccPathway.SurgeryPlanning.FollowUp;
 
 /// <summary>
 /// SCHED-FU: patients under watch-and-wait (SURG-CCR) or after conversion failure (second line) need imaging every
-/// 4–6 weeks after the last study; the worklist shows each window and whether it is due or overdue.
+/// 4–6 weeks after the last study; the worklist shows each window and whether it is due or overdue. Patients who left
+/// the pathway are not followed up here.
 /// </summary>
 public static class FollowUpWorklist
 {
@@ -18,7 +19,7 @@ public static class FollowUpWorklist
 
     public static IReadOnlyList<Entry> For(IEnumerable<PatientChecklist> checklists, DateOnly today, ClinicalRuleSet rules) =>
         checklists
-            .Where(c => c.LastMdt is { Outcome: MdtOutcomes.WatchAndWait or MdtOutcomes.SecondLine })
+            .Where(c => c.Exit is null && c.LastMdt is { Outcome: MdtOutcomes.WatchAndWait or MdtOutcomes.SecondLine })
             .Select(c =>
             {
                 var mdt = c.LastMdt!;

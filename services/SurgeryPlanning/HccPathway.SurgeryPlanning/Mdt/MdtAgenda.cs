@@ -7,7 +7,10 @@ using Marten;
 
 namespace HccPathway.SurgeryPlanning.Mdt;
 
-/// <summary>The MDT agenda: patients whose readiness changed since their last MDT decision (or who never had one).</summary>
+/// <summary>
+/// The MDT agenda: patients whose readiness changed since their last MDT decision (or who never had one), leaving out
+/// those who have left the pathway.
+/// </summary>
 public static class MdtAgenda
 {
     public sealed record AgendaItem(
@@ -15,7 +18,7 @@ public static class MdtAgenda
 
     public static IReadOnlyList<AgendaItem> For(IEnumerable<PatientChecklist> checklists, DateOnly today, ClinicalRuleSet rules) =>
         checklists
-            .Where(c => c.Resection is null && c.ReadinessChangedAt is { } changed && (c.LastMdt is not { } mdt || changed > mdt.RecordedAt))
+            .Where(c => c.Exit is null && c.Resection is null && c.ReadinessChangedAt is { } changed && (c.LastMdt is not { } mdt || changed > mdt.RecordedAt))
             .Select(c =>
             {
                 var snapshot = ReadinessEvaluator.Evaluate(c, today, rules);

@@ -1,5 +1,6 @@
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.SurgeryPlanning.Pathways;
 
@@ -13,16 +14,21 @@ public sealed record SurgeryPathway(
     IReadOnlyList<MdtDecisionRecorded> MdtDecisions,
     ResectionScheduled? ResectionScheduled,
     ResectionPerformed? ResectionPerformed,
-    AdjuvantTherapyDecided? Adjuvant)
+    AdjuvantTherapyDecided? Adjuvant) : IExitablePathway
 {
     public MdtDecisionRecorded? LastMdt => MdtDecisions.Count == 0 ? null : MdtDecisions[^1];
 
     /// <summary>The referral date: nothing surgical about this patient can be dated before it.</summary>
     public DateOnly? ReferredOn { get; init; }
 
+    /// <summary>How the patient left the pathway; every later command is refused (PATHWAY-EXITED).</summary>
+    public PathwayExited? Exit { get; init; }
+
     public static SurgeryPathway Create(PatientRegistered e) => new(e.PathwayId, false, [], null, null, null) { ReferredOn = e.ReferralDate };
 
     public SurgeryPathway Apply(PatientEnrolled e) => this with { Enrolled = true };
+
+    public SurgeryPathway Apply(PathwayExited e) => this with { Exit = e };
 
     public SurgeryPathway Apply(MdtDecisionRecorded e) => this with { MdtDecisions = [.. MdtDecisions, e] };
 

@@ -1,3 +1,4 @@
+using HccPathway.Contracts.Intake;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
 using HccPathway.ServiceDefaults.Clinical;
@@ -10,7 +11,8 @@ namespace HccPathway.SurgeryPlanning.Readiness;
 
 /// <summary>
 /// The coordinator's views of readiness, evaluated on today's date (a value can become stale without any new event):
-/// one patient's checklist with what blocks surgery and since when, and the ready / nearly-ready / blocked lists.
+/// one patient's checklist with what blocks surgery and since when (closed once the patient left the pathway), and the
+/// ready / nearly-ready / blocked lists of patients still on it.
 /// </summary>
 public static class ChecklistQueries
 {
@@ -18,7 +20,16 @@ public static class ChecklistQueries
 
     public sealed record ChecklistView(
         Guid PathwayId, string Verdict, DateOnly? VerdictSince, DateOnly EvaluatedOn, IReadOnlyList<CriterionView> Criteria,
-        IReadOnlyList<string> Blocking, string? LastAppendedVerdict, DateOnly? LastAppendedOn, string RuleSetVersion);
+        IReadOnlyList<string> Blocking, string? LastAppendedVerdict, DateOnly? LastAppendedOn, string RuleSetVersion)
+    {
+        /// <summary>Set when the patient left the pathway: readiness is closed (verdict "closed") for this reason.</summary>
+        public PathwayExitReason? ClosedBecause { get; init; }
+
+        public DateOnly? ClosedOn { get; init; }
+    }
+
+    /// <summary>The verdict of a checklist whose patient left the pathway.</summary>
+    public const string ClosedVerdict = "closed";
 
     public sealed record ListEntry(Guid PathwayId, string Verdict, IReadOnlyList<string> Blocking, DateOnly? Since);
 
@@ -32,6 +43,15 @@ public static class ChecklistQueries
             var since = appended?.Status == x.Status && c.CriterionSince.TryGetValue(x.Key, out var s) ? s : today;
             return new CriterionView(x, since);
         }).ToArray();
+        if (c.Exit is { } exit)
+        {
+            return new ChecklistView(c.Id, ClosedVerdict, exit.ExitedOn, today, criteria, [], c.Verdict, c.LastEvaluatedOn, snapshot.RuleSetVersion)
+            {
+                ClosedBecause = exit.Reason,
+                ClosedOn = exit.ExitedOn,
+            };
+        }
+
         var verdictSince = c.Verdict == snapshot.Verdict ? c.VerdictSince : today;
         return new ChecklistView(c.Id, snapshot.Verdict, verdictSince, today, criteria, Blocking(snapshot), c.Verdict, c.LastEvaluatedOn, snapshot.RuleSetVersion);
     }
@@ -57,7 +77,7 @@ public static class ChecklistQueries
                 }
 
                 var today = ClinicalDates.LatestPossibleToday(clock.GetUtcNow());
-                var checklists = await session.Query<PatientChecklist>().Where(c => c.Resection == null).ToListAsync(ct);
+                var checklists = await session.Query<PatientChecklist>().Where(c => c.Resection == null && c.Exit == null).ToListAsync(ct);
                 var entries = checklists.Select(c => View(c, today, rules))
                     .Where(v => verdict is null || v.Verdict == verdict)
                     .Select(v => new ListEntry(v.PathwayId, v.Verdict, v.Blocking, v.VerdictSince))

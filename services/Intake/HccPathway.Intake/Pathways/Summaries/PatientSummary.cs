@@ -47,6 +47,13 @@ public sealed class PatientSummary
 
     public string? DecisionNote { get; set; }
 
+    /// <summary>Why the patient left the pathway, if they did (the phase is then Exited).</summary>
+    public PathwayExitReason? ExitReason { get; set; }
+
+    public DateOnly? ExitedOn { get; set; }
+
+    public string? ExitDetail { get; set; }
+
     public DateTimeOffset LastChangedAt { get; set; }
 
     /// <summary>The summary as a caller who may not see the identity reads it: the identity masked as on the wire.</summary>
@@ -121,6 +128,15 @@ public sealed class PatientSummaryProjection : SingleStreamProjection<PatientSum
         s.Phase = IntakePhase.Declined;
         s.DecidedBy = e.Data.DecidedBy;
         s.DecisionNote = e.Data.Reason;
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<PathwayExited> e, PatientSummary s)
+    {
+        s.Phase = IntakePhase.Exited;
+        s.ExitReason = e.Data.Reason;
+        s.ExitedOn = e.Data.ExitedOn;
+        s.ExitDetail = e.Data.Detail;
         s.LastChangedAt = e.Timestamp;
     }
 }
