@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.Scheduling;
 using HccPathway.Scheduling.TherapyPlans.Adjuvant;
+using HccPathway.Scheduling.TherapyPlans.Exit;
 using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
@@ -21,6 +22,7 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<AdverseEventResolvedConsumer, AdverseEventResolvedConsumerDefinition>();
     x.AddConsumer<MdtDecisionConsumer, MdtDecisionConsumerDefinition>();
     x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
+    x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
 });
 builder.AddClinicalRules();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());

@@ -1,7 +1,9 @@
 using HccPathway.Scheduling.Calendars;
+using HccPathway.Scheduling.TherapyPlans.ChangingItems;
 using HccPathway.Scheduling.TherapyPlans.ChangingStart;
 using HccPathway.Scheduling.TherapyPlans.Delays;
 using HccPathway.Scheduling.TherapyPlans.Holds;
+using HccPathway.Scheduling.TherapyPlans.OrderingTace;
 using HccPathway.Scheduling.TherapyPlans.RecordingActuals;
 
 namespace HccPathway.Scheduling;
@@ -21,6 +23,10 @@ public static class SchedulingEndpoints
             .MapRecordCamrelizumab()
             .MapRecordMissed()
             .MapDelayItem()
+            .MapOrderTace()
+            .MapSkipItem()
+            .MapCancelItem()
+            .MapRescheduleItem()
             .MapResumeTreatment();
         app.MapWorklistQueries();
         return app;

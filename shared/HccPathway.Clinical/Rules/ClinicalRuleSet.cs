@@ -88,8 +88,17 @@ public sealed record ClinicalRuleSet
     /// <summary>SCHED-CAM: days between camrelizumab doses (every 3 weeks).</summary>
     public int CamrelizumabIntervalDays { get; init; } = 21;
 
-    /// <summary>SCHED-CAM: how many camrelizumab doses a plan lays out (the conversion window up to re-staging).</summary>
+    /// <summary>
+    /// SCHED-CYCLES: how many camrelizumab doses the plan keeps laid out ahead. Not a course length: camrelizumab
+    /// continues until a decision stops it, and each dose given, skipped or cancelled plans one more (a rolling horizon).
+    /// </summary>
     public int CamrelizumabPlannedDoses { get; init; } = 6;
+
+    /// <summary>
+    /// SCHED-TACE-REPEAT: least number of days between two TACE sessions. The review repeats TACE on demand ("the last
+    /// round of TACE") but gives no interval: 28 days (4 weeks) is a conservative local-policy default.
+    /// </summary>
+    public int TaceRepeatMinimumIntervalDays { get; init; } = 28;
 
     /// <summary>SCHED-*: days after the planned date an item is still "due" before it becomes "overdue".</summary>
     public int ScheduleOverdueGraceDays { get; init; } = 3;

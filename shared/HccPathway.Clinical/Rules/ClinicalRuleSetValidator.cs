@@ -29,6 +29,7 @@ internal static class ClinicalRuleSetValidator
         e.InRange(r.CamrelizumabFirstDoseDaysAfterTace, new PlausibleRange(1m, 180m, "days"), "camrelizumabFirstDoseDaysAfterTace");
         e.InRange(r.CamrelizumabIntervalDays, new PlausibleRange(1m, 180m, "days"), "camrelizumabIntervalDays");
         e.InRange(r.CamrelizumabPlannedDoses, new PlausibleRange(1m, 52m, "doses"), "camrelizumabPlannedDoses");
+        e.InRange(r.TaceRepeatMinimumIntervalDays, new PlausibleRange(1m, 365m, "days"), "taceRepeatMinimumIntervalDays");
         e.InRange(r.ScheduleOverdueGraceDays, new PlausibleRange(0m, 30m, "days"), "scheduleOverdueGraceDays");
         e.InRange(r.HoldMinimumCtcaeGrade, new PlausibleRange(1m, 5m, ""), "holdMinimumCtcaeGrade");
         e.InRange(r.HoldResolutionMaximumGrade, new PlausibleRange(0m, 4m, ""), "holdResolutionMaximumGrade");

@@ -21,5 +21,7 @@ public static class SchedulingEvents
         new(typeof(TreatmentResumed), "scheduling.treatment-resumed.v1", Owners.Scheduling),
         new(typeof(WashoutPlanned), "scheduling.washout-planned.v1", Owners.Scheduling),
         new(typeof(AdjuvantTherapyPlanned), "scheduling.adjuvant-therapy-planned.v1", Owners.Scheduling),
+        new(typeof(TherapyItemSkipped), "scheduling.therapy-item-skipped.v1", Owners.Scheduling),
+        new(typeof(TaceSessionOrdered), "scheduling.tace-session-ordered.v1", Owners.Scheduling),
     ];
 }

@@ -37,6 +37,12 @@ public static class RescheduleCauses
 
     /// <summary>An earlier item happened (or was delayed) on another date and this one moved with it (SCHED-CAM cascade).</summary>
     public const string Cascade = "cascade";
+
+    /// <summary>
+    /// The coordinator moved the item to a date of their choosing, earlier or later, with a reason (SCHED-SKIP). The item
+    /// is then fixed to that date: it no longer follows the item before it, and the items after it cascade from it.
+    /// </summary>
+    public const string Rescheduled = "rescheduled";
 }
 
 /// <summary>SURG-WASH drug classes as messages name them.</summary>

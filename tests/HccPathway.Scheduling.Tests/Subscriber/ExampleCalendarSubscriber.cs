@@ -25,6 +25,7 @@ public sealed class ExampleCalendarSubscriber : IAsyncDisposable
         "HccPathway.Contracts.Scheduling:TherapyItemPlanned",
         "HccPathway.Contracts.Scheduling:TherapyItemRescheduled",
         "HccPathway.Contracts.Scheduling:TherapyItemCancelled",
+        "HccPathway.Contracts.Scheduling:TherapyItemSkipped",
         "HccPathway.Contracts.Scheduling:TherapyItemMissed",
         "HccPathway.Contracts.Scheduling:LenvatinibStarted",
         "HccPathway.Contracts.Scheduling:LenvatinibStopped",
@@ -204,6 +205,9 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
                     break;
                 case "scheduling.therapy-item-cancelled.v1":
                     items[Str(m, "itemId")] = items[Str(m, "itemId")] with { State = "cancelled" };
+                    break;
+                case "scheduling.therapy-item-skipped.v1":
+                    items[Str(m, "itemId")] = items[Str(m, "itemId")] with { State = "skipped" };
                     break;
                 case "scheduling.lenvatinib-started.v1":
                     Done(items, Str(m, "itemId"), Date(m, "startedOn"));

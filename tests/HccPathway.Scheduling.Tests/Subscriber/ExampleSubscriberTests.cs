@@ -74,7 +74,7 @@ public sealed class ExampleSubscriberTests(SchedulingService service)
                 i.Str("itemType"),
                 i.Str("drug"),
                 i.Date("dueOn"),
-                i.Str("status") switch { "done" => "done", "cancelled" => "cancelled", _ => "planned" },
+                i.Str("status") switch { "done" => "done", "cancelled" => "cancelled", "skipped" => "skipped", _ => "planned" },
                 i.GetProperty("actualOn").ValueKind == JsonValueKind.String ? i.Date("actualOn") : null));
         var held = calendar.GetProperty("holds").EnumerateArray()
             .Where(h => h.GetProperty("resumedOn").ValueKind == JsonValueKind.Null)

@@ -21,7 +21,8 @@ public sealed record CalendarRow(
     string? MissedReason,
     string? CancelledReason,
     DateOnly? HeldFrom,
-    int Revision)
+    int Revision,
+    string? SkippedReason = null)
 {
     /// <summary>The day the item is (or was) on: the actual date once done.</summary>
     public DateOnly Date => ActualOn ?? DueOn;
@@ -29,7 +30,7 @@ public sealed record CalendarRow(
     public static CalendarRow From(WorklistEntry e, DateOnly asOf, int graceDays) => new(
         e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.Phase, e.Sequence, e.DueOn, e.DoseMg, e.Route, e.RuleId,
         e.StatusOn(asOf, graceDays), e.ActualOn, e.ActualDoseMg, e.MissedReason is not null && e.State == WorklistEntry.States.Planned,
-        e.MissedReason, e.CancelledReason, e.HeldFrom, e.Revision);
+        e.MissedReason, e.CancelledReason, e.HeldFrom, e.Revision, e.SkippedReason);
 }
 
 /// <summary>A patient's calendar: the plan's summary, its holds and every item.</summary>

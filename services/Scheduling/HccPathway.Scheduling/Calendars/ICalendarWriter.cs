@@ -33,7 +33,8 @@ public static class ICalendarWriter
             Line(ics, "SUMMARY:" + Text(Summary(row)));
             Line(ics, "DESCRIPTION:" + Text(Description(row)));
             Line(ics, "CATEGORIES:" + Text(row.ItemType));
-            Line(ics, "STATUS:" + (row.Status == ItemStatuses.Cancelled ? "CANCELLED" : "CONFIRMED"));
+            // A skipped item will not happen either: calendar clients drop both.
+            Line(ics, "STATUS:" + (row.Status is ItemStatuses.Cancelled or ItemStatuses.Skipped ? "CANCELLED" : "CONFIRMED"));
             Line(ics, "SEQUENCE:" + row.Revision.ToString(CultureInfo.InvariantCulture));
             Line(ics, "TRANSP:TRANSPARENT");
             Line(ics, "END:VEVENT");
@@ -56,6 +57,7 @@ public static class ICalendarWriter
         {
             ItemStatuses.Held => "HELD: ",
             ItemStatuses.Cancelled => "CANCELLED: ",
+            ItemStatuses.Skipped => "SKIPPED: ",
             ItemStatuses.Overdue => "OVERDUE: ",
             _ => "",
         };
@@ -73,6 +75,11 @@ public static class ICalendarWriter
         if (row.MissedReason is { } missed)
         {
             lines.Add("Missed: " + missed);
+        }
+
+        if (row.SkippedReason is { } skipped)
+        {
+            lines.Add("Skipped: " + skipped);
         }
 
         if (row.CancelledReason is { } cancelled)

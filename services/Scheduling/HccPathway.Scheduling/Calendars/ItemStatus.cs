@@ -12,8 +12,9 @@ public static class ItemStatuses
     public const string Held = "held";
     public const string Done = "done";
     public const string Cancelled = "cancelled";
+    public const string Skipped = "skipped";
 
-    public static IReadOnlyList<string> All { get; } = [Upcoming, Due, Overdue, Held, Done, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [Upcoming, Due, Overdue, Held, Done, Cancelled, Skipped];
 
     /// <summary>
     /// The clinical library's due/overdue/held rules (<c>LenTapScheduler.DueItems</c>), evaluated for a future item on its
@@ -25,6 +26,11 @@ public static class ItemStatuses
         if (state == WorklistEntry.States.Cancelled)
         {
             return Cancelled;
+        }
+
+        if (state == WorklistEntry.States.Skipped)
+        {
+            return Skipped;
         }
 
         var component = PlanIds.ComponentOf(drug) ?? RegimenComponent.Lenvatinib;

@@ -13,6 +13,7 @@ public sealed class WorklistEntry
         public const string Planned = "planned";
         public const string Done = "done";
         public const string Cancelled = "cancelled";
+        public const string Skipped = "skipped";
     }
 
     /// <summary><c>{pathwayId}/{itemId}</c>.</summary>
@@ -48,6 +49,8 @@ public sealed class WorklistEntry
 
     public string? CancelledReason { get; set; }
 
+    public string? SkippedReason { get; set; }
+
     /// <summary>Start of the earliest open hold on the drug (SCHED-HOLD); null when the drug is not held.</summary>
     public DateOnly? HeldFrom { get; set; }
 
@@ -71,12 +74,14 @@ public sealed class WorklistEntry
         {
             ItemState.Done => States.Done,
             ItemState.Cancelled => States.Cancelled,
+            ItemState.Skipped => States.Skipped,
             _ => States.Planned,
         },
         ActualOn = item.ActualOn,
         ActualDoseMg = item.ActualDoseMg,
         MissedReason = item.MissedReason,
         CancelledReason = item.CancelledReason,
+        SkippedReason = item.SkippedReason,
         HeldFrom = plan.HeldFrom(item.Drug),
         Revision = item.Revision,
     };

@@ -91,8 +91,8 @@ public static class WorklistQueries
             return (null, Rejection.Invalid("The worklist query has invalid parameters.", errors));
         }
 
-        // By default everything but cancelled items: those are noise on a worklist unless asked for.
-        var wanted = statuses.Count > 0 ? statuses : ItemStatuses.All.Where(s => s != ItemStatuses.Cancelled).ToHashSet();
+        // By default everything but cancelled and skipped items: they will not happen, and are noise unless asked for.
+        var wanted = statuses.Count > 0 ? statuses : ItemStatuses.All.Where(s => s is not (ItemStatuses.Cancelled or ItemStatuses.Skipped)).ToHashSet();
         return (new Query(start, end, wanted, itemType, asOf ?? today, limit ?? 1000), null);
     }
 
@@ -121,6 +121,11 @@ public static class WorklistQueries
         if (query.Statuses.Contains(ItemStatuses.Cancelled))
         {
             await Add(WorklistEntry.States.Cancelled, byActualDate: false);
+        }
+
+        if (query.Statuses.Contains(ItemStatuses.Skipped))
+        {
+            await Add(WorklistEntry.States.Skipped, byActualDate: false);
         }
 
         var rows = entries

@@ -4,7 +4,8 @@ namespace HccPathway.Scheduling.TherapyPlans;
 
 /// <summary>
 /// SCHED-TACE / SCHED-CAM cascade: an outstanding item is due <c>DaysAfter</c> days after the date of the item it
-/// follows (its actual date when done, else its current due date), so a late TACE moves the whole camrelizumab series.
+/// follows (its actual date when done, its due date when skipped or cancelled, else its own cascaded date), so a late
+/// TACE moves the whole camrelizumab series and a skipped dose still leaves the next one due (SCHED-SKIP).
 /// A delayed item keeps the coordinator's date unless the cascade pushes it later.
 /// </summary>
 /// <remarks>
@@ -18,24 +19,34 @@ public static class Cascade
     /// <summary>The outstanding items whose due date differs from what the cascade gives, in plan order.</summary>
     public static IReadOnlyList<Move> Recompute(TherapyPlan plan)
     {
+        // An item may follow one planned after it (a first camrelizumab dose re-anchored to a later TACE session), so
+        // dates are resolved by id rather than in plan order.
+        var byId = plan.Items.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
         var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        var moves = new List<Move>();
-        foreach (var item in plan.Items)
+        DateOnly DateOf(PlanItem item, int depth)
         {
+            if (dates.TryGetValue(item.ItemId, out var known))
+            {
+                return known;
+            }
+
             var date = item.State switch
             {
                 ItemState.Done => item.ActualOn!.Value,
-                ItemState.Cancelled => item.DueOn,
-                _ => Outstanding(item, dates),
+                ItemState.Cancelled or ItemState.Skipped => item.DueOn,
+                _ => Outstanding(item, depth < byId.Count && item.FollowsItemId is { } previous && byId.TryGetValue(previous, out var anchor)
+                    ? DateOf(anchor, depth + 1)
+                    : null),
             };
             dates[item.ItemId] = date;
-            if (item.IsOutstanding && date != item.DueOn)
-            {
-                moves.Add(new Move(item, date));
-            }
+            return date;
         }
 
-        return moves;
+        return plan.Items
+            .Where(i => i.IsOutstanding)
+            .Select(i => new Move(i, DateOf(i, 0)))
+            .Where(m => m.DueOn != m.Item.DueOn)
+            .ToArray();
     }
 
     /// <summary>The reschedule events for every move, each naming its cause.</summary>
@@ -56,11 +67,9 @@ public static class Cascade
             by,
             now));
 
-    private static DateOnly Outstanding(PlanItem item, Dictionary<string, DateOnly> dates)
+    private static DateOnly Outstanding(PlanItem item, DateOnly? anchor)
     {
-        var derived = item.FollowsItemId is { } previous && dates.TryGetValue(previous, out var anchor)
-            ? anchor.AddDays(item.DaysAfter ?? 0)
-            : item.BaseOn;
+        var derived = anchor is { } date ? date.AddDays(item.DaysAfter ?? 0) : item.BaseOn;
         return item.PinnedOn is { } pinned && pinned > derived ? pinned : derived;
     }
 }

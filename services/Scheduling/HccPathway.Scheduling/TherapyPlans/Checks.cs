@@ -1,4 +1,5 @@
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans;
@@ -6,9 +7,26 @@ namespace HccPathway.Scheduling.TherapyPlans;
 /// <summary>Checks shared by the deciders; each returns the rejection to give, or null.</summary>
 public static class Checks
 {
-    public static Rejection? Planned(TherapyPlan plan) => plan.IsPlanned
+    /// <summary>Checked first by every command: a pathway the patient has left takes nothing more (PATH-EXIT).</summary>
+    public static Rejection? Planned(TherapyPlan plan) => NotExited(plan) ?? (plan.IsPlanned
         ? null
-        : Rejection.Conflict("This pathway has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN");
+        : Rejection.Conflict("This pathway has no LEN-TAP regimen planned yet (it is planned when the patient is enrolled).", "SCHED-LEN"));
+
+    /// <summary>The writer refuses HTTP commands already (<see cref="PathwayExit"/>); reactions to messages check here.</summary>
+    public static Rejection? NotExited(TherapyPlan plan) => PathwayExit.Refusal(plan);
+
+    /// <summary>An outstanding item of the plan, or the rejection: 404 for an unknown item, 409 for one already done, cancelled or skipped.</summary>
+    public static (PlanItem? Item, Rejection? Rejection) Outstanding(TherapyPlan plan, string itemId, string action)
+    {
+        if (plan.Find(itemId) is not { } item)
+        {
+            return (null, Rejection.NotFound($"Pathway {plan.Id} has no item {itemId}."));
+        }
+
+        return item.IsOutstanding
+            ? (item, null)
+            : (null, Rejection.Conflict($"{itemId} is {item.State.ToString().ToLowerInvariant()}; only an outstanding item can be {action}.", "SCHED-SKIP"));
+    }
 
     /// <summary>An actual must be dated, and not later than today (plus the configured allowance) anywhere on Earth.</summary>
     public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options, TherapyPlan plan)

@@ -6,6 +6,9 @@ public enum ItemState
     Planned,
     Done,
     Cancelled,
+
+    /// <summary>Skipped by the coordinator (SCHED-SKIP): not given, and it blocks nothing after it.</summary>
+    Skipped,
 }
 
 /// <summary>
@@ -32,7 +35,8 @@ public sealed record PlanItem(
     decimal? ActualDoseMg = null,
     string? MissedReason = null,
     string? CancelledReason = null,
-    int Revision = 0)
+    int Revision = 0,
+    string? SkippedReason = null)
 {
     public bool IsOutstanding => State == ItemState.Planned;
 }

@@ -1,4 +1,5 @@
 using HccPathway.Contracts;
+using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.ServiceDefaults.EventStore;
 
@@ -6,11 +7,12 @@ namespace HccPathway.Scheduling.TherapyPlans;
 
 /// <summary>
 /// What Scheduling needs to decide, rebuilt from the pathway stream: the plan's items with their due dates and
-/// actuals, the lenvatinib course, the holds, and the washout and adjuvant plans. Events of other owners are ignored.
+/// actuals, the lenvatinib course, the holds, and the washout and adjuvant plans, and whether the patient has left the
+/// pathway (Intake's <see cref="PathwayExited"/>, read from the shared stream). Other events of other owners are ignored.
 /// Its Apply methods are its one fold: Marten rebuilds it with them, and deciders and the calendar read model fold
 /// through them too (<see cref="AggregateFold{TState}"/>).
 /// </summary>
-public sealed record TherapyPlan
+public sealed record TherapyPlan : IExitablePathway
 {
     public Guid Id { get; init; }
 
@@ -43,6 +45,17 @@ public sealed record TherapyPlan
     public IReadOnlyList<Guid> WashoutDecisionIds { get; init; } = [];
 
     public AdjuvantTherapyPlanned? Adjuvant { get; init; }
+
+    /// <summary>Intake's exit, when the patient has left the pathway (PATH-EXIT); nothing more is planned or recorded.</summary>
+    public PathwayExited? Exit { get; init; }
+
+    public bool HasExited => Exit is not null;
+
+    /// <summary>
+    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it. Here: a washout for surgery, the adjuvant
+    /// plan, or an exit (second line, watch-and-wait and intolerance decisions do not reach Scheduling yet).
+    /// </summary>
+    public bool ConversionCyclesContinue => IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null;
 
     public bool LenvatinibRunning => LenvatinibStartedOn is not null && LenvatinibLastDoseOn is null;
 
@@ -78,8 +91,23 @@ public sealed record TherapyPlan
             e.FollowsItemId, e.DaysAfter, e.RuleId, BaseOn: e.DueOn)],
     };
 
-    public TherapyPlan Apply(TherapyItemRescheduled e) =>
-        Update(e.ItemId, i => i with { DueOn = e.DueOn, Revision = i.Revision + 1 });
+    // A coordinator's reschedule fixes the item to the chosen date: it stops following the item before it (SCHED-SKIP).
+    public TherapyPlan Apply(TherapyItemRescheduled e) => e.Cause == RescheduleCauses.Rescheduled
+        ? Update(e.ItemId, i => i with
+        {
+            DueOn = e.DueOn, BaseOn = e.DueOn, FollowsItemId = null, DaysAfter = null, PinnedOn = null, MissedReason = null, Revision = i.Revision + 1,
+        })
+        : Update(e.ItemId, i => i with { DueOn = e.DueOn, Revision = i.Revision + 1 });
+
+    public TherapyPlan Apply(TherapyItemSkipped e) =>
+        Update(e.ItemId, i => i with { State = ItemState.Skipped, SkippedReason = e.Reason, Revision = i.Revision + 1 });
+
+    // SCHED-CAM: the first camrelizumab dose not yet given follows the latest TACE session.
+    public TherapyPlan Apply(TaceSessionOrdered e) => e.CamrelizumabItemId is { } camrelizumab
+        ? Update(camrelizumab, i => i with { FollowsItemId = e.ItemId })
+        : this;
+
+    public TherapyPlan Apply(PathwayExited e) => this with { Id = e.PathwayId, Exit = e };
 
     public TherapyPlan Apply(TherapyItemCancelled e) =>
         Update(e.ItemId, i => i with { State = ItemState.Cancelled, CancelledReason = e.Reason, Revision = i.Revision + 1 });

@@ -17,7 +17,8 @@ public static class PlanAdjuvant
 {
     public static Decision Decide(TherapyPlan plan, AdjuvantTherapyDecided decision, Guid decisionEventId, ClinicalRuleSet rules, DateTimeOffset now)
     {
-        if (plan.Adjuvant is not null)
+        // PATH-EXIT: nothing is planned for a patient who has left the pathway.
+        if (plan.Adjuvant is not null || plan.HasExited)
         {
             return Decision.Append();
         }

@@ -15,7 +15,8 @@ public static class ReconcileHolds
 {
     public static Decision Decide(TherapyPlan plan, Guid pathwayId, AdverseEventLedger ledger, ClinicalRuleSet rules, DateTimeOffset now)
     {
-        if (!ledger.Reported || ledger.Gradings.Count == 0)
+        // PATH-EXIT: no holds are opened for a patient who has left the pathway.
+        if (!ledger.Reported || ledger.Gradings.Count == 0 || plan.HasExited)
         {
             return Decision.Append();
         }

@@ -23,6 +23,7 @@ public static class ResumeTreatment
         }
 
         if (Checks.First(
+                Checks.NotExited(plan),
                 Checks.ActualDate(request.ResumedOn, "resumedOn", now, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {

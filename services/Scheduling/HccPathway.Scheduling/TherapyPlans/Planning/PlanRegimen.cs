@@ -18,7 +18,8 @@ public static class PlanRegimen
 {
     public static Decision Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateTimeOffset now)
     {
-        if (state.IsPlanned)
+        // PATH-EXIT: an exit that reached the stream before the enrolment was planned leaves nothing to plan.
+        if (state.IsPlanned || state.HasExited)
         {
             return Decision.Append();
         }

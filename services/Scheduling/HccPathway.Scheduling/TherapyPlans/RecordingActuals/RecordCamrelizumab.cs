@@ -1,3 +1,4 @@
+using HccPathway.Clinical.Rules;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.ServiceDefaults.EventStore;
@@ -9,13 +10,14 @@ namespace HccPathway.Scheduling.TherapyPlans.RecordingActuals;
 
 /// <summary>
 /// A camrelizumab dose was given (SCHED-CAM, or SURG-ADJ after surgery): the next outstanding dose, after the item it
-/// follows. Later doses cascade from its date.
+/// follows. Later doses cascade from its date, and the conversion series plans one more dose (SCHED-CYCLES).
+/// An item before it that was missed, skipped or cancelled does not block it (SCHED-SKIP).
 /// </summary>
 public static class RecordCamrelizumab
 {
     public sealed record Request(DateOnly? AdministeredOn, decimal? DoseMg, string? DoseReason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet rules)
     {
         if (Checks.First(
                 Checks.Planned(plan),
@@ -31,12 +33,13 @@ public static class RecordCamrelizumab
 
         if (item.FollowsItemId is { } previousId && plan.Find(previousId) is { } previous)
         {
-            if (previous.State != ItemState.Done)
+            // Only an item still expected to happen first blocks this one: a missed, skipped or cancelled one does not.
+            if (previous.IsOutstanding && previous.MissedReason is null)
             {
-                return Rejection.Conflict($"{item.ItemId} follows {previous.ItemId}, which has not been done (SCHED-CAM).", "SCHED-CAM");
+                return Rejection.Conflict($"{item.ItemId} follows {previous.ItemId}, which has not been done (SCHED-CAM); skip or cancel it, or record it missed.", "SCHED-CAM");
             }
 
-            if (request.AdministeredOn <= previous.ActualOn)
+            if (previous.State == ItemState.Done && request.AdministeredOn <= previous.ActualOn)
             {
                 return Rejection.Conflict(
                     $"{item.ItemId} on {request.AdministeredOn:yyyy-MM-dd} would not be after {previous.ItemId} on {previous.ActualOn:yyyy-MM-dd} (SCHED-CAM).", "SCHED-CAM");
@@ -57,15 +60,16 @@ public static class RecordCamrelizumab
 
         var given = new CamrelizumabAdministered(plan.Id, item.ItemId, item.Sequence, request.AdministeredOn!.Value, item.DueOn, dose, planned,
             request.DoseReason?.Trim(), by, now);
-        return Decision.Append([given, .. Cascade.Reschedules(plan.Apply(given), item.ItemId, RescheduleCauses.Cascade, null, by, now)]);
+        var after = plan.Apply(given);
+        return Decision.Append(Cycles.WithHorizon(plan, [given, .. Cascade.Reschedules(after, item.ItemId, RescheduleCauses.Cascade, null, by, now)], rules, now));
     }
 
     public static RouteGroupBuilder MapRecordCamrelizumab(this RouteGroupBuilder therapy)
     {
         therapy.MapPost("/camrelizumab", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
-                SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+                SchedulingOptions options, ClinicalRuleSet rules, CancellationToken ct) =>
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordCamrelizumab")
             .WithSummary("Record the next camrelizumab dose (date and dose; a dose other than planned needs a reason).");

@@ -1,3 +1,4 @@
+using HccPathway.Clinical.Rules;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.ServiceDefaults.EventStore;
@@ -7,12 +8,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HccPathway.Scheduling.TherapyPlans.RecordingActuals;
 
-/// <summary>A TACE session was performed (SCHED-TACE). It must follow the lenvatinib start; camrelizumab cascades from it (SCHED-CAM).</summary>
+/// <summary>
+/// A TACE session was performed (SCHED-TACE). It must follow the lenvatinib start, and a repeat session the last one
+/// performed by the minimum interval (SCHED-TACE-REPEAT); camrelizumab cascades from it (SCHED-CAM).
+/// </summary>
 public static class RecordTace
 {
     public sealed record Request(DateOnly? PerformedOn, int? SessionNumber);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet? rules = null)
     {
         if (Checks.First(
                 Checks.Planned(plan),
@@ -42,6 +46,12 @@ public static class RecordTace
                 $"TACE on {request.PerformedOn:yyyy-MM-dd} would not be after the lenvatinib start on {lenvatinibStart:yyyy-MM-dd} (SCHED-TACE).", "SCHED-TACE");
         }
 
+        if (TaceIntervals.LastPerformed(plan) is { } last
+            && TaceIntervals.TooSoon(last.ActualOn!.Value, request.PerformedOn!.Value, rules ?? ClinicalRuleSet.Default) is { } tooSoon)
+        {
+            return tooSoon;
+        }
+
         if (Checks.NotHeld(plan, Drugs.Tace) is { } held)
         {
             return held;
@@ -55,8 +65,8 @@ public static class RecordTace
     {
         therapy.MapPost("/tace", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
-                SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+                SchedulingOptions options, ClinicalRuleSet rules, CancellationToken ct) =>
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordTace")
             .WithSummary("Record a performed TACE session; the camrelizumab series moves with its date.");

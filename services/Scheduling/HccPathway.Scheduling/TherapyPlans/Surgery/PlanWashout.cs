@@ -20,7 +20,7 @@ public static class PlanWashout
     public static Decision Decide(TherapyPlan plan, MdtDecisionRecorded decision, ClinicalRuleSet rules, DateTimeOffset now)
     {
         if (decision.Outcome != MdtOutcomes.Resect || decision.IntendedSurgeryOn is not { } intended
-            || plan.WashoutDecisionIds.Contains(decision.DecisionId))
+            || plan.WashoutDecisionIds.Contains(decision.DecisionId) || plan.HasExited)
         {
             return Decision.Append();
         }
