@@ -43,6 +43,28 @@ public sealed class ReplayApiTests(AuditService service) : IClassFixture<AuditSe
     }
 
     [Fact]
+    public async Task A_skipped_dose_replays_as_skipped_and_exports_as_a_cancelled_activity()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story, steps: 6);
+        await service.Append(id, "coordinator-1", false, new Contracts.Scheduling.TherapyItemSkipped(
+            id, "CAM-2", Contracts.Scheduling.TherapyItemTypes.Camrelizumab, Drugs.Camrelizumab, Story.Day0.AddDays(49),
+            "Patient travelling", "coordinator-1", DateTimeOffset.UtcNow));
+
+        var state = await auditor.State(id, "");
+        var items = state.GetProperty("regimen").GetProperty("items");
+        var bundle = await auditor.GetStringAsync($"/pathways/{id}/fhir");
+
+        Assert.Equal("skipped", items.GetProperty("CAM-2").GetProperty("status").GetString());
+        Assert.Equal("planned", items.GetProperty("CAM-1").GetProperty("status").GetString());
+        var carePlan = JsonDocument.Parse(bundle).RootElement.GetProperty("entry").EnumerateArray()
+            .Select(e => e.GetProperty("resource")).Single(r => r.GetProperty("resourceType").GetString() == "CarePlan");
+        var cam2 = carePlan.GetProperty("activity").EnumerateArray().Select(a => a.GetProperty("detail"))
+            .Single(d => d.GetProperty("description").GetString()!.StartsWith("CAM-2 ", StringComparison.Ordinal));
+        Assert.Equal("cancelled", cam2.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_state_by_version_and_before_anything_was_recorded()
     {
         var id = await service.Record(new Story(Guid.NewGuid()));

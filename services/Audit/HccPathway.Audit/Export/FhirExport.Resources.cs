@@ -136,7 +136,8 @@ public static partial class FhirExport
     private static CarePlan.CarePlanActivityStatus ActivityStatus(TherapyItemAsOf item, RegimenAsOf regimen) => item.Status switch
     {
         TherapyItemStatuses.Done => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Completed,
-        TherapyItemStatuses.Cancelled => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Cancelled,
+        // A skipped dose (SCHED-SKIP) will not be given: for the care plan it is cancelled, like a cancelled one.
+        TherapyItemStatuses.Cancelled or TherapyItemStatuses.Skipped => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Cancelled,
         TherapyItemStatuses.Missed => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.NotStarted,
         _ when regimen.HeldDrugs.Contains(item.Drug) => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.OnHold,
         _ => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Scheduled,

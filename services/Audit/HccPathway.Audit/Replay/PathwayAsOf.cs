@@ -64,6 +64,7 @@ public static class TherapyItemStatuses
     public const string Done = "done";
     public const string Missed = "missed";
     public const string Cancelled = "cancelled";
+    public const string Skipped = "skipped";
 }
 
 /// <param name="Status">One of <see cref="TherapyItemStatuses"/>.</param>

@@ -21,6 +21,7 @@ internal static class RegimenFold
             TherapyItemRescheduled r => Update(regimen, r.ItemId, i => i with { DueOn = r.DueOn }),
             TherapyItemCancelled c => Update(regimen, c.ItemId, i => i with { Status = TherapyItemStatuses.Cancelled }),
             TherapyItemMissed m => Update(regimen, m.ItemId, i => i with { Status = TherapyItemStatuses.Missed }),
+            TherapyItemSkipped k => Update(regimen, k.ItemId, i => i with { Status = TherapyItemStatuses.Skipped }),
             LenvatinibStarted s => Done(regimen, s.ItemId, s.StartedOn) with
             {
                 LenvatinibStartedOn = s.StartedOn,
