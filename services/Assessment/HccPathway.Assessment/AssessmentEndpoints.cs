@@ -13,6 +13,8 @@ public static class AssessmentEndpoints
         app.MapGroup("/pathways")
             .WithTags("Response assessment")
             .MapRecordImaging()
+            .MapCorrectImagingStudy()
+            .MapMarkImagingStudyEnteredInError()
             .MapRecordTumourMarkers()
             .MapRecordLiverFunction()
             .MapReportAdverseEvent()

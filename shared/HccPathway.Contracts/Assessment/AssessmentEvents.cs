@@ -15,5 +15,9 @@ public static class AssessmentEvents
         new(typeof(ClinicalCompleteResponseLost), "assessment.clinical-complete-response-lost.v1", Owners.Assessment),
         new(typeof(ProgressionDetected), "assessment.progression-detected.v1", Owners.Assessment),
         new(typeof(LiverFunctionAssessed), "assessment.liver-function-assessed.v1", Owners.Assessment),
+        new(typeof(ImagingStudyCorrected), "assessment.imaging-study-corrected.v1", Owners.Assessment),
+        new(typeof(ImagingStudyEnteredInError), "assessment.imaging-study-entered-in-error.v1", Owners.Assessment),
+        new(typeof(ResponseWithdrawn), "assessment.response-withdrawn.v1", Owners.Assessment),
+        new(typeof(ProgressionWithdrawn), "assessment.progression-withdrawn.v1", Owners.Assessment),
     ];
 }

@@ -33,17 +33,33 @@ public sealed record AssessmentPathway
 
     public MarkerBaseline? DcpBaseline { get; init; }
 
-    /// <summary>The current baseline study and the studies since (a study marked baseline starts a new series).</summary>
-    public IReadOnlyList<ImagingStudyRecorded> Series { get; init; } = [];
+    /// <summary>
+    /// Every study that counts, in recording (and so date) order, with its corrections applied; a study entered in error
+    /// is left out.
+    /// </summary>
+    public IReadOnlyList<ImagingStudyRecorded> Studies { get; init; } = [];
 
-    /// <summary>The response of every study of <see cref="Series"/>, in order.</summary>
-    public IReadOnlyList<ResponseAssessed> Assessments { get; init; } = [];
-
+    /// <summary>Every study id ever recorded, entered in error or not: an id is never reused.</summary>
     public IReadOnlyList<Guid> StudyIds { get; init; } = [];
 
-    public DateOnly? LatestStudyOn { get; init; }
+    public IReadOnlyList<Guid> StudiesEnteredInError { get; init; } = [];
 
-    public IReadOnlyList<string> NewLesionIds { get; init; } = [];
+    /// <summary>The current response of each study; a re-assessment replaces it, a withdrawal removes it.</summary>
+    public IReadOnlyDictionary<Guid, ResponseAssessed> Responses { get; init; } = new Dictionary<Guid, ResponseAssessed>();
+
+    /// <summary>The progression each progressing study currently shows (RESP-PROG).</summary>
+    public IReadOnlyDictionary<Guid, ProgressionDetected> Progressions { get; init; } = new Dictionary<Guid, ProgressionDetected>();
+
+    /// <summary>The current baseline study and the studies since (a study marked baseline starts a new series).</summary>
+    public IReadOnlyList<ImagingStudyRecorded> Series => Studies.Skip(LastBaselineIndex(Studies)).ToArray();
+
+    /// <summary>The response of every study of <see cref="Series"/>, in order.</summary>
+    public IReadOnlyList<ResponseAssessed> Assessments =>
+        Series.Where(s => Responses.ContainsKey(s.StudyId)).Select(s => Responses[s.StudyId]).ToArray();
+
+    public DateOnly? LatestStudyOn => Studies.Count > 0 ? Studies[^1].StudyOn : null;
+
+    public IReadOnlyList<string> NewLesionIds => Studies.SelectMany(s => s.NewLesions.Select(l => l.LesionId)).ToArray();
 
     public IReadOnlyList<TumourMarkersRecorded> Samples { get; init; } = [];
 
@@ -70,16 +86,47 @@ public sealed record AssessmentPathway
         DcpBaseline = e.BaselineMarkers is { DcpMilliUnitsPerMillilitre: { } dcp } d ? new MarkerBaseline(dcp, d.MeasuredOn, d.SourceEventId) : null,
     };
 
-    public AssessmentPathway Apply(ImagingStudyRecorded e) => this with
+    public AssessmentPathway Apply(ImagingStudyRecorded e) => this with { Studies = [.. Studies, e], StudyIds = [.. StudyIds, e.StudyId] };
+
+    // The corrected values replace the study's where it stands: its id, place and baseline flag are kept.
+    public AssessmentPathway Apply(ImagingStudyCorrected e) => this with
     {
-        Series = e.IsBaseline ? [e] : [.. Series, e],
-        Assessments = e.IsBaseline ? [] : Assessments,
-        StudyIds = [.. StudyIds, e.StudyId],
-        LatestStudyOn = e.StudyOn,
-        NewLesionIds = [.. NewLesionIds, .. e.NewLesions.Select(l => l.LesionId)],
+        Studies = Studies.Select(s => s.StudyId != e.StudyId ? s : s with
+        {
+            StudyOn = e.StudyOn,
+            Modality = e.Modality,
+            TargetLesions = e.TargetLesions,
+            NonTargetStatus = e.NonTargetStatus,
+            NewLesions = e.NewLesions,
+            ExtrahepaticStatus = e.ExtrahepaticStatus,
+        }).ToArray(),
     };
 
-    public AssessmentPathway Apply(ResponseAssessed e) => this with { Assessments = [.. Assessments, e] };
+    public AssessmentPathway Apply(ImagingStudyEnteredInError e) => this with
+    {
+        Studies = Studies.Where(s => s.StudyId != e.StudyId).ToArray(),
+        StudiesEnteredInError = [.. StudiesEnteredInError, e.StudyId],
+    };
+
+    public AssessmentPathway Apply(ResponseAssessed e) => this with
+    {
+        Responses = new Dictionary<Guid, ResponseAssessed>(Responses) { [e.StudyId] = e },
+    };
+
+    public AssessmentPathway Apply(ResponseWithdrawn e) => this with
+    {
+        Responses = Responses.Where(r => r.Key != e.StudyId).ToDictionary(),
+    };
+
+    public AssessmentPathway Apply(ProgressionDetected e) => this with
+    {
+        Progressions = new Dictionary<Guid, ProgressionDetected>(Progressions) { [e.StudyId] = e },
+    };
+
+    public AssessmentPathway Apply(ProgressionWithdrawn e) => this with
+    {
+        Progressions = Progressions.Where(p => p.Key != e.StudyId).ToDictionary(),
+    };
 
     // Without an intake baseline, the first value of a marker is the one later values are compared with.
     public AssessmentPathway Apply(TumourMarkersRecorded e) => this with
@@ -108,6 +155,19 @@ public sealed record AssessmentPathway
 
     private AssessmentPathway WithAdverseEvent(AdverseEventState ae) =>
         this with { AdverseEvents = new Dictionary<Guid, AdverseEventState>(AdverseEvents) { [ae.Id] = ae } };
+
+    private static int LastBaselineIndex(IReadOnlyList<ImagingStudyRecorded> studies)
+    {
+        for (var i = studies.Count - 1; i >= 0; i--)
+        {
+            if (studies[i].IsBaseline)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
 
     private static MarkerBaseline? FirstValue(TumourMarkersRecorded e, string marker) =>
         e.Markers.FirstOrDefault(m => m.Marker == marker) is { } m ? new MarkerBaseline(m.Value, e.SampledOn, e.SampleId) : null;
