@@ -19,6 +19,7 @@ public static class AssessmentEndpoints
             .MapRecordLiverFunction()
             .MapReportAdverseEvent()
             .MapGradeAdverseEvent()
+            .MapCorrectAdverseEvent()
             .MapAssessmentQueries();
         return app;
     }

@@ -19,5 +19,7 @@ public static class AssessmentEvents
         new(typeof(ImagingStudyEnteredInError), "assessment.imaging-study-entered-in-error.v1", Owners.Assessment),
         new(typeof(ResponseWithdrawn), "assessment.response-withdrawn.v1", Owners.Assessment),
         new(typeof(ProgressionWithdrawn), "assessment.progression-withdrawn.v1", Owners.Assessment),
+        new(typeof(AdverseEventCorrected), "assessment.adverse-event-corrected.v1", Owners.Assessment),
+        new(typeof(AdverseEventEnteredInError), "assessment.adverse-event-entered-in-error.v1", Owners.Assessment),
     ];
 }

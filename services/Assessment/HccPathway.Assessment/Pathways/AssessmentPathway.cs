@@ -10,8 +10,17 @@ public sealed record Enrolment(DateOnly EnrolledOn, Guid EventId);
 /// <summary>A marker value that later values of the same marker are compared with (SCORE-AFPR, RESP-CCR (2)).</summary>
 public sealed record MarkerBaseline(decimal Value, DateOnly MeasuredOn, Guid SourceEventId);
 
-/// <summary>An adverse event as Assessment needs it to decide the next grading.</summary>
-public sealed record AdverseEventState(Guid Id, int Grade, int MaxGrade, DateOnly LastGradedOn, bool Resolved);
+/// <summary>
+/// An adverse event as Assessment needs it to decide the next grading or a correction of its report. The grade at onset
+/// and the worst later grade are kept apart, so a corrected onset grade changes the worst grade as it should.
+/// </summary>
+public sealed record AdverseEventState(
+    Guid Id, int Grade, int OnsetGrade, DateOnly OnsetOn, int LaterMaxGrade, DateOnly? FirstRegradedOn, DateOnly LastGradedOn, bool Resolved)
+{
+    public int MaxGrade => Math.Max(OnsetGrade, LaterMaxGrade);
+
+    public bool Regraded => FirstRegradedOn is not null;
+}
 
 /// <summary>
 /// What Assessment needs to decide, rebuilt from the pathway stream. Of Intake's events it keeps the referral date,
@@ -66,7 +75,10 @@ public sealed record AssessmentPathway
     /// <summary>The cCR currently held; null when never confirmed or lost since.</summary>
     public ClinicalCompleteResponseConfirmed? Ccr { get; init; }
 
+    /// <summary>The adverse events that count; one entered in error is left out.</summary>
     public IReadOnlyDictionary<Guid, AdverseEventState> AdverseEvents { get; init; } = new Dictionary<Guid, AdverseEventState>();
+
+    public IReadOnlyList<Guid> AdverseEventsEnteredInError { get; init; } = [];
 
     public IReadOnlyList<Guid> LiverFunctionIds { get; init; } = [];
 
@@ -143,15 +155,34 @@ public sealed record AssessmentPathway
     public AssessmentPathway Apply(LiverFunctionAssessed e) => this with { LiverFunctionIds = [.. LiverFunctionIds, e.AssessmentId] };
 
     public AssessmentPathway Apply(AdverseEventReported e) =>
-        WithAdverseEvent(new AdverseEventState(e.AdverseEventId, e.Grade, e.Grade, e.OnsetOn, false));
+        WithAdverseEvent(new AdverseEventState(e.AdverseEventId, e.Grade, e.Grade, e.OnsetOn, 0, null, e.OnsetOn, false));
 
     public AssessmentPathway Apply(AdverseEventGradeChanged e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
-        ? WithAdverseEvent(ae with { Grade = e.Grade, MaxGrade = Math.Max(ae.MaxGrade, e.Grade), LastGradedOn = e.ChangedOn })
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.Grade, LaterMaxGrade = Math.Max(ae.LaterMaxGrade, e.Grade), FirstRegradedOn = ae.FirstRegradedOn ?? e.ChangedOn, LastGradedOn = e.ChangedOn,
+        })
         : this;
 
     public AssessmentPathway Apply(AdverseEventResolved e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
-        ? WithAdverseEvent(ae with { Grade = e.ResidualGrade, LastGradedOn = e.ResolvedOn, Resolved = true })
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.ResidualGrade, FirstRegradedOn = ae.FirstRegradedOn ?? e.ResolvedOn, LastGradedOn = e.ResolvedOn, Resolved = true,
+        })
         : this;
+
+    public AssessmentPathway Apply(AdverseEventCorrected e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.CurrentGrade, OnsetGrade = e.Grade, OnsetOn = e.OnsetOn, LastGradedOn = ae.Regraded ? ae.LastGradedOn : e.OnsetOn,
+        })
+        : this;
+
+    public AssessmentPathway Apply(AdverseEventEnteredInError e) => this with
+    {
+        AdverseEvents = AdverseEvents.Where(a => a.Key != e.AdverseEventId).ToDictionary(),
+        AdverseEventsEnteredInError = [.. AdverseEventsEnteredInError, e.AdverseEventId],
+    };
 
     private AssessmentPathway WithAdverseEvent(AdverseEventState ae) =>
         this with { AdverseEvents = new Dictionary<Guid, AdverseEventState>(AdverseEvents) { [ae.Id] = ae } };

@@ -133,7 +133,7 @@ public static class PathwayFold
                     m.DecisionId, m.Outcome, m.DecidedOn, m.IntendedSurgeryOn, m.SuggestedRuleId, m.DecidedBy, e.Version),
             },
 
-            ResponseWithdrawn or ProgressionWithdrawn => CorrectionFold.Apply(next, e.Data),
+            ResponseWithdrawn or ProgressionWithdrawn or AdverseEventCorrected or AdverseEventEnteredInError => CorrectionFold.Apply(next, e.Data),
 
             // Known, and recorded in the history, but nothing in this view depends on them.
             _ => next,
