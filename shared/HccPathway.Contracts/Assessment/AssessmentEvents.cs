@@ -21,5 +21,9 @@ public static class AssessmentEvents
         new(typeof(ProgressionWithdrawn), "assessment.progression-withdrawn.v1", Owners.Assessment),
         new(typeof(AdverseEventCorrected), "assessment.adverse-event-corrected.v1", Owners.Assessment),
         new(typeof(AdverseEventEnteredInError), "assessment.adverse-event-entered-in-error.v1", Owners.Assessment),
+        new(typeof(TumourMarkersCorrected), "assessment.tumour-markers-corrected.v1", Owners.Assessment),
+        new(typeof(TumourMarkersEnteredInError), "assessment.tumour-markers-entered-in-error.v1", Owners.Assessment),
+        new(typeof(LiverFunctionCorrected), "assessment.liver-function-corrected.v1", Owners.Assessment),
+        new(typeof(LiverFunctionEnteredInError), "assessment.liver-function-entered-in-error.v1", Owners.Assessment),
     ];
 }

@@ -70,7 +70,10 @@ public sealed record AssessmentPathway
 
     public IReadOnlyList<string> NewLesionIds => Studies.SelectMany(s => s.NewLesions.Select(l => l.LesionId)).ToArray();
 
+    /// <summary>The samples that count, as corrected; one entered in error is left out.</summary>
     public IReadOnlyList<TumourMarkersRecorded> Samples { get; init; } = [];
+
+    public IReadOnlyList<Guid> SamplesEnteredInError { get; init; } = [];
 
     /// <summary>The cCR currently held; null when never confirmed or lost since.</summary>
     public ClinicalCompleteResponseConfirmed? Ccr { get; init; }
@@ -80,7 +83,10 @@ public sealed record AssessmentPathway
 
     public IReadOnlyList<Guid> AdverseEventsEnteredInError { get; init; } = [];
 
+    /// <summary>Every liver function assessment id ever recorded, entered in error or not: an id is never reused.</summary>
     public IReadOnlyList<Guid> LiverFunctionIds { get; init; } = [];
+
+    public IReadOnlyList<Guid> LiverFunctionEnteredInError { get; init; } = [];
 
     public ImagingStudyRecorded? Baseline => Series.FirstOrDefault(s => s.IsBaseline);
 
@@ -147,6 +153,24 @@ public sealed record AssessmentPathway
         AfpBaseline = AfpBaseline ?? FirstValue(e, TumourMarkers.Afp),
         DcpBaseline = DcpBaseline ?? FirstValue(e, TumourMarkers.Dcp),
     };
+
+    // A corrected sample that was a marker's first value stays that marker's baseline, with its corrected value.
+    public AssessmentPathway Apply(TumourMarkersCorrected e) => this with
+    {
+        Samples = Samples.Select(s => s.SampleId == e.SampleId ? e.Corrected : s).ToArray(),
+        AfpBaseline = AfpBaseline?.SourceEventId == e.SampleId ? FirstValue(e.Corrected, TumourMarkers.Afp) : AfpBaseline,
+        DcpBaseline = DcpBaseline?.SourceEventId == e.SampleId ? FirstValue(e.Corrected, TumourMarkers.Dcp) : DcpBaseline,
+    };
+
+    public AssessmentPathway Apply(TumourMarkersEnteredInError e) => this with
+    {
+        Samples = Samples.Where(s => s.SampleId != e.SampleId).ToArray(),
+        SamplesEnteredInError = [.. SamplesEnteredInError, e.SampleId],
+        AfpBaseline = AfpBaseline?.SourceEventId == e.SampleId ? null : AfpBaseline,
+        DcpBaseline = DcpBaseline?.SourceEventId == e.SampleId ? null : DcpBaseline,
+    };
+
+    public AssessmentPathway Apply(LiverFunctionEnteredInError e) => this with { LiverFunctionEnteredInError = [.. LiverFunctionEnteredInError, e.AssessmentId] };
 
     public AssessmentPathway Apply(ClinicalCompleteResponseConfirmed e) => this with { Ccr = e };
 
