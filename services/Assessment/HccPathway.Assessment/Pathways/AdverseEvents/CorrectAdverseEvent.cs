@@ -27,7 +27,7 @@ public static class CorrectAdverseEvent
 
         var ae = pathway.AdverseEvents[adverseEventId];
         var errors = ReportAdverseEvent.Check(new ReportAdverseEvent.Request(adverseEventId, r.CtcaeTerm, r.Grade, r.OnsetOn, r.TreatmentRelated, r.SuspectedDrugs), pathway, now);
-        ReasonRequired(r.Reason, errors);
+        CorrectionReason.Require(r.Reason, errors);
         if (ae.FirstRegradedOn is { } regraded && r.OnsetOn > regraded)
         {
             errors["onsetOn"] = [$"The event was graded again on {regraded:yyyy-MM-dd}; its onset cannot be later."];
@@ -54,7 +54,7 @@ public static class CorrectAdverseEvent
         }
 
         var errors = new Dictionary<string, string[]>();
-        ReasonRequired(r.Reason, errors);
+        CorrectionReason.Require(r.Reason, errors);
         return errors.Count > 0
             ? Rejection.Invalid("The reason is missing.", errors)
             : Decision.Append(new AdverseEventEnteredInError(pathway.Id, adverseEventId, correctionId, r.Reason!.Trim(), markedBy, now));
@@ -64,14 +64,6 @@ public static class CorrectAdverseEvent
         pathway.AdverseEventsEnteredInError.Contains(adverseEventId) ? Rejection.Conflict($"Adverse event {adverseEventId} is already entered in error.")
         : !pathway.AdverseEvents.ContainsKey(adverseEventId) ? Rejection.NotFound($"Adverse event {adverseEventId} of pathway {pathway.Id} does not exist.")
         : null;
-
-    private static void ReasonRequired(string? reason, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors["reason"] = ["Required: why the record is corrected (history keeps both)."];
-        }
-    }
 
     public static RouteGroupBuilder MapCorrectAdverseEvent(this RouteGroupBuilder pathways)
     {

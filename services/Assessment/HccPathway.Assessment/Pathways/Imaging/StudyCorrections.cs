@@ -10,11 +10,5 @@ internal static class StudyCorrections
         : pathway.StudiesEnteredInError.Contains(studyId) ? Rejection.Conflict($"Study {studyId} is already entered in error.")
         : null;
 
-    public static void CheckReason(string? reason, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors["reason"] = ["Required: why the record is corrected (history keeps both)."];
-        }
-    }
+    public static void CheckReason(string? reason, Dictionary<string, string[]> errors) => CorrectionReason.Require(reason, errors);
 }
