@@ -13,10 +13,15 @@ public static class AssessmentEndpoints
         app.MapGroup("/pathways")
             .WithTags("Response assessment")
             .MapRecordImaging()
+            .MapCorrectImagingStudy()
+            .MapMarkImagingStudyEnteredInError()
             .MapRecordTumourMarkers()
+            .MapCorrectTumourMarkers()
             .MapRecordLiverFunction()
+            .MapCorrectLiverFunction()
             .MapReportAdverseEvent()
             .MapGradeAdverseEvent()
+            .MapCorrectAdverseEvent()
             .MapAssessmentQueries();
         return app;
     }

@@ -15,5 +15,15 @@ public static class AssessmentEvents
         new(typeof(ClinicalCompleteResponseLost), "assessment.clinical-complete-response-lost.v1", Owners.Assessment),
         new(typeof(ProgressionDetected), "assessment.progression-detected.v1", Owners.Assessment),
         new(typeof(LiverFunctionAssessed), "assessment.liver-function-assessed.v1", Owners.Assessment),
+        new(typeof(ImagingStudyCorrected), "assessment.imaging-study-corrected.v1", Owners.Assessment),
+        new(typeof(ImagingStudyEnteredInError), "assessment.imaging-study-entered-in-error.v1", Owners.Assessment),
+        new(typeof(ResponseWithdrawn), "assessment.response-withdrawn.v1", Owners.Assessment),
+        new(typeof(ProgressionWithdrawn), "assessment.progression-withdrawn.v1", Owners.Assessment),
+        new(typeof(AdverseEventCorrected), "assessment.adverse-event-corrected.v1", Owners.Assessment),
+        new(typeof(AdverseEventEnteredInError), "assessment.adverse-event-entered-in-error.v1", Owners.Assessment),
+        new(typeof(TumourMarkersCorrected), "assessment.tumour-markers-corrected.v1", Owners.Assessment),
+        new(typeof(TumourMarkersEnteredInError), "assessment.tumour-markers-entered-in-error.v1", Owners.Assessment),
+        new(typeof(LiverFunctionCorrected), "assessment.liver-function-corrected.v1", Owners.Assessment),
+        new(typeof(LiverFunctionEnteredInError), "assessment.liver-function-entered-in-error.v1", Owners.Assessment),
     ];
 }

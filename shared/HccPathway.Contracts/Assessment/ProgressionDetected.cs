@@ -2,7 +2,8 @@ namespace HccPathway.Contracts.Assessment;
 
 /// <summary>
 /// A study showed progression (PD under RECIST 1.1 or mRECIST) and RESP-PROG classified its pattern, which FAIL-1 acts
-/// on. One per progressing study. The findings say where disease grew or appeared.
+/// on. One per progressing study. The findings say where disease grew or appeared. When a correction changes them, a
+/// later one of the same study replaces it and <see cref="CausedBy"/> names the correction (null otherwise).
 /// </summary>
 /// <param name="Pattern">One of <see cref="ProgressionPatternNames"/>.</param>
 /// <param name="FailureRuleId">The FAIL-1 branch the pattern maps to ("FAIL-1a", "FAIL-1b", "FAIL-1c"), or null.</param>
@@ -17,7 +18,8 @@ public sealed record ProgressionDetected(
     string MrecistCategory,
     IReadOnlyList<string> Reasons,
     string RuleSetVersion,
-    DateTimeOffset DetectedAt);
+    DateTimeOffset DetectedAt,
+    Guid? CausedBy = null);
 
 /// <summary>Where progression was seen. New lesion ids are those of the study's new lesions at each site.</summary>
 public sealed record ProgressionSites(

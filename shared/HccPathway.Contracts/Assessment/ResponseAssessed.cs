@@ -3,7 +3,9 @@ namespace HccPathway.Contracts.Assessment;
 /// <summary>
 /// The response at one study under both RECIST 1.1 (RESP-RECIST) and mRECIST (RESP-MRECIST), computed from the
 /// baseline and every study since. One per recorded study; for the baseline study (<see cref="IsBaseline"/>) the
-/// categories are null and only the baseline sums are given.
+/// categories are null and only the baseline sums are given. A study corrected or entered in error makes the responses
+/// after it be assessed again: a later <c>ResponseAssessed</c> of the same study replaces the earlier one, and
+/// <see cref="CausedBy"/> names the correction (null for a study's first assessment, and in events stored before).
 /// </summary>
 /// <param name="ExtrahepaticStatus">As read on the study, one of <see cref="ExtrahepaticStatuses"/>.</param>
 public sealed record ResponseAssessed(
@@ -19,7 +21,8 @@ public sealed record ResponseAssessed(
     IReadOnlyList<NewLesion> NewLesions,
     string ExtrahepaticStatus,
     string RuleSetVersion,
-    DateTimeOffset AssessedAt);
+    DateTimeOffset AssessedAt,
+    Guid? CausedBy = null);
 
 /// <summary>
 /// The result under one criterion. Sums in mm; percentages positive for growth, rounded to 2 decimals, null when the

@@ -11,8 +11,17 @@ public sealed record Enrolment(DateOnly EnrolledOn, Guid EventId);
 /// <summary>A marker value that later values of the same marker are compared with (SCORE-AFPR, RESP-CCR (2)).</summary>
 public sealed record MarkerBaseline(decimal Value, DateOnly MeasuredOn, Guid SourceEventId);
 
-/// <summary>An adverse event as Assessment needs it to decide the next grading.</summary>
-public sealed record AdverseEventState(Guid Id, int Grade, int MaxGrade, DateOnly LastGradedOn, bool Resolved);
+/// <summary>
+/// An adverse event as Assessment needs it to decide the next grading or a correction of its report. The grade at onset
+/// and the worst later grade are kept apart, so a corrected onset grade changes the worst grade as it should.
+/// </summary>
+public sealed record AdverseEventState(
+    Guid Id, int Grade, int OnsetGrade, DateOnly OnsetOn, int LaterMaxGrade, DateOnly? FirstRegradedOn, DateOnly LastGradedOn, bool Resolved)
+{
+    public int MaxGrade => Math.Max(OnsetGrade, LaterMaxGrade);
+
+    public bool Regraded => FirstRegradedOn is not null;
+}
 
 /// <summary>
 /// What Assessment needs to decide, rebuilt from the pathway stream. Of Intake's events it keeps the referral date,
@@ -34,26 +43,51 @@ public sealed record AssessmentPathway : IExitablePathway
 
     public MarkerBaseline? DcpBaseline { get; init; }
 
-    /// <summary>The current baseline study and the studies since (a study marked baseline starts a new series).</summary>
-    public IReadOnlyList<ImagingStudyRecorded> Series { get; init; } = [];
+    /// <summary>
+    /// Every study that counts, in recording (and so date) order, with its corrections applied; a study entered in error
+    /// is left out.
+    /// </summary>
+    public IReadOnlyList<ImagingStudyRecorded> Studies { get; init; } = [];
 
-    /// <summary>The response of every study of <see cref="Series"/>, in order.</summary>
-    public IReadOnlyList<ResponseAssessed> Assessments { get; init; } = [];
-
+    /// <summary>Every study id ever recorded, entered in error or not: an id is never reused.</summary>
     public IReadOnlyList<Guid> StudyIds { get; init; } = [];
 
-    public DateOnly? LatestStudyOn { get; init; }
+    public IReadOnlyList<Guid> StudiesEnteredInError { get; init; } = [];
 
-    public IReadOnlyList<string> NewLesionIds { get; init; } = [];
+    /// <summary>The current response of each study; a re-assessment replaces it, a withdrawal removes it.</summary>
+    public IReadOnlyDictionary<Guid, ResponseAssessed> Responses { get; init; } = new Dictionary<Guid, ResponseAssessed>();
 
+    /// <summary>The progression each progressing study currently shows (RESP-PROG).</summary>
+    public IReadOnlyDictionary<Guid, ProgressionDetected> Progressions { get; init; } = new Dictionary<Guid, ProgressionDetected>();
+
+    /// <summary>The current baseline study and the studies since (a study marked baseline starts a new series).</summary>
+    public IReadOnlyList<ImagingStudyRecorded> Series => Studies.Skip(LastBaselineIndex(Studies)).ToArray();
+
+    /// <summary>The response of every study of <see cref="Series"/>, in order.</summary>
+    public IReadOnlyList<ResponseAssessed> Assessments =>
+        Series.Where(s => Responses.ContainsKey(s.StudyId)).Select(s => Responses[s.StudyId]).ToArray();
+
+    public DateOnly? LatestStudyOn => Studies.Count > 0 ? Studies[^1].StudyOn : null;
+
+    public IReadOnlyList<string> NewLesionIds => Studies.SelectMany(s => s.NewLesions.Select(l => l.LesionId)).ToArray();
+
+    /// <summary>The samples that count, as corrected; one entered in error is left out.</summary>
     public IReadOnlyList<TumourMarkersRecorded> Samples { get; init; } = [];
+
+    public IReadOnlyList<Guid> SamplesEnteredInError { get; init; } = [];
 
     /// <summary>The cCR currently held; null when never confirmed or lost since.</summary>
     public ClinicalCompleteResponseConfirmed? Ccr { get; init; }
 
+    /// <summary>The adverse events that count; one entered in error is left out.</summary>
     public IReadOnlyDictionary<Guid, AdverseEventState> AdverseEvents { get; init; } = new Dictionary<Guid, AdverseEventState>();
 
+    public IReadOnlyList<Guid> AdverseEventsEnteredInError { get; init; } = [];
+
+    /// <summary>Every liver function assessment id ever recorded, entered in error or not: an id is never reused.</summary>
     public IReadOnlyList<Guid> LiverFunctionIds { get; init; } = [];
+
+    public IReadOnlyList<Guid> LiverFunctionEnteredInError { get; init; } = [];
 
     /// <summary>How the patient left the pathway; every later command is refused (PATHWAY-EXITED).</summary>
     public PathwayExited? Exit { get; init; }
@@ -76,16 +110,47 @@ public sealed record AssessmentPathway : IExitablePathway
         DcpBaseline = e.BaselineMarkers is { DcpMilliUnitsPerMillilitre: { } dcp } d ? new MarkerBaseline(dcp, d.MeasuredOn, d.SourceEventId) : null,
     };
 
-    public AssessmentPathway Apply(ImagingStudyRecorded e) => this with
+    public AssessmentPathway Apply(ImagingStudyRecorded e) => this with { Studies = [.. Studies, e], StudyIds = [.. StudyIds, e.StudyId] };
+
+    // The corrected values replace the study's where it stands: its id, place and baseline flag are kept.
+    public AssessmentPathway Apply(ImagingStudyCorrected e) => this with
     {
-        Series = e.IsBaseline ? [e] : [.. Series, e],
-        Assessments = e.IsBaseline ? [] : Assessments,
-        StudyIds = [.. StudyIds, e.StudyId],
-        LatestStudyOn = e.StudyOn,
-        NewLesionIds = [.. NewLesionIds, .. e.NewLesions.Select(l => l.LesionId)],
+        Studies = Studies.Select(s => s.StudyId != e.StudyId ? s : s with
+        {
+            StudyOn = e.StudyOn,
+            Modality = e.Modality,
+            TargetLesions = e.TargetLesions,
+            NonTargetStatus = e.NonTargetStatus,
+            NewLesions = e.NewLesions,
+            ExtrahepaticStatus = e.ExtrahepaticStatus,
+        }).ToArray(),
     };
 
-    public AssessmentPathway Apply(ResponseAssessed e) => this with { Assessments = [.. Assessments, e] };
+    public AssessmentPathway Apply(ImagingStudyEnteredInError e) => this with
+    {
+        Studies = Studies.Where(s => s.StudyId != e.StudyId).ToArray(),
+        StudiesEnteredInError = [.. StudiesEnteredInError, e.StudyId],
+    };
+
+    public AssessmentPathway Apply(ResponseAssessed e) => this with
+    {
+        Responses = new Dictionary<Guid, ResponseAssessed>(Responses) { [e.StudyId] = e },
+    };
+
+    public AssessmentPathway Apply(ResponseWithdrawn e) => this with
+    {
+        Responses = Responses.Where(r => r.Key != e.StudyId).ToDictionary(),
+    };
+
+    public AssessmentPathway Apply(ProgressionDetected e) => this with
+    {
+        Progressions = new Dictionary<Guid, ProgressionDetected>(Progressions) { [e.StudyId] = e },
+    };
+
+    public AssessmentPathway Apply(ProgressionWithdrawn e) => this with
+    {
+        Progressions = Progressions.Where(p => p.Key != e.StudyId).ToDictionary(),
+    };
 
     // Without an intake baseline, the first value of a marker is the one later values are compared with.
     public AssessmentPathway Apply(TumourMarkersRecorded e) => this with
@@ -95,6 +160,24 @@ public sealed record AssessmentPathway : IExitablePathway
         DcpBaseline = DcpBaseline ?? FirstValue(e, TumourMarkers.Dcp),
     };
 
+    // A corrected sample that was a marker's first value stays that marker's baseline, with its corrected value.
+    public AssessmentPathway Apply(TumourMarkersCorrected e) => this with
+    {
+        Samples = Samples.Select(s => s.SampleId == e.SampleId ? e.Corrected : s).ToArray(),
+        AfpBaseline = AfpBaseline?.SourceEventId == e.SampleId ? FirstValue(e.Corrected, TumourMarkers.Afp) : AfpBaseline,
+        DcpBaseline = DcpBaseline?.SourceEventId == e.SampleId ? FirstValue(e.Corrected, TumourMarkers.Dcp) : DcpBaseline,
+    };
+
+    public AssessmentPathway Apply(TumourMarkersEnteredInError e) => this with
+    {
+        Samples = Samples.Where(s => s.SampleId != e.SampleId).ToArray(),
+        SamplesEnteredInError = [.. SamplesEnteredInError, e.SampleId],
+        AfpBaseline = AfpBaseline?.SourceEventId == e.SampleId ? null : AfpBaseline,
+        DcpBaseline = DcpBaseline?.SourceEventId == e.SampleId ? null : DcpBaseline,
+    };
+
+    public AssessmentPathway Apply(LiverFunctionEnteredInError e) => this with { LiverFunctionEnteredInError = [.. LiverFunctionEnteredInError, e.AssessmentId] };
+
     public AssessmentPathway Apply(ClinicalCompleteResponseConfirmed e) => this with { Ccr = e };
 
     public AssessmentPathway Apply(ClinicalCompleteResponseLost e) => this with { Ccr = null };
@@ -102,18 +185,50 @@ public sealed record AssessmentPathway : IExitablePathway
     public AssessmentPathway Apply(LiverFunctionAssessed e) => this with { LiverFunctionIds = [.. LiverFunctionIds, e.AssessmentId] };
 
     public AssessmentPathway Apply(AdverseEventReported e) =>
-        WithAdverseEvent(new AdverseEventState(e.AdverseEventId, e.Grade, e.Grade, e.OnsetOn, false));
+        WithAdverseEvent(new AdverseEventState(e.AdverseEventId, e.Grade, e.Grade, e.OnsetOn, 0, null, e.OnsetOn, false));
 
     public AssessmentPathway Apply(AdverseEventGradeChanged e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
-        ? WithAdverseEvent(ae with { Grade = e.Grade, MaxGrade = Math.Max(ae.MaxGrade, e.Grade), LastGradedOn = e.ChangedOn })
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.Grade, LaterMaxGrade = Math.Max(ae.LaterMaxGrade, e.Grade), FirstRegradedOn = ae.FirstRegradedOn ?? e.ChangedOn, LastGradedOn = e.ChangedOn,
+        })
         : this;
 
     public AssessmentPathway Apply(AdverseEventResolved e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
-        ? WithAdverseEvent(ae with { Grade = e.ResidualGrade, LastGradedOn = e.ResolvedOn, Resolved = true })
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.ResidualGrade, FirstRegradedOn = ae.FirstRegradedOn ?? e.ResolvedOn, LastGradedOn = e.ResolvedOn, Resolved = true,
+        })
         : this;
+
+    public AssessmentPathway Apply(AdverseEventCorrected e) => AdverseEvents.TryGetValue(e.AdverseEventId, out var ae)
+        ? WithAdverseEvent(ae with
+        {
+            Grade = e.CurrentGrade, OnsetGrade = e.Grade, OnsetOn = e.OnsetOn, LastGradedOn = ae.Regraded ? ae.LastGradedOn : e.OnsetOn,
+        })
+        : this;
+
+    public AssessmentPathway Apply(AdverseEventEnteredInError e) => this with
+    {
+        AdverseEvents = AdverseEvents.Where(a => a.Key != e.AdverseEventId).ToDictionary(),
+        AdverseEventsEnteredInError = [.. AdverseEventsEnteredInError, e.AdverseEventId],
+    };
 
     private AssessmentPathway WithAdverseEvent(AdverseEventState ae) =>
         this with { AdverseEvents = new Dictionary<Guid, AdverseEventState>(AdverseEvents) { [ae.Id] = ae } };
+
+    private static int LastBaselineIndex(IReadOnlyList<ImagingStudyRecorded> studies)
+    {
+        for (var i = studies.Count - 1; i >= 0; i--)
+        {
+            if (studies[i].IsBaseline)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
 
     private static MarkerBaseline? FirstValue(TumourMarkersRecorded e, string marker) =>
         e.Markers.FirstOrDefault(m => m.Marker == marker) is { } m ? new MarkerBaseline(m.Value, e.SampledOn, e.SampleId) : null;

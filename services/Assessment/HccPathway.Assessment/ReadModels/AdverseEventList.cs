@@ -87,5 +87,28 @@ public sealed class AdverseEventListProjection : SingleStreamProjection<AdverseE
         Refresh(l);
     }
 
+    // The onset grading is the report's; later gradings stand.
+    public static void Apply(AdverseEventCorrected e, AdverseEventList l)
+    {
+        if (l.Items.Find(i => i.Id == e.AdverseEventId) is { } item)
+        {
+            item.CtcaeTerm = e.CtcaeTerm;
+            item.TreatmentRelated = e.TreatmentRelated;
+            item.SuspectedDrugs = e.SuspectedDrugs;
+            item.OnsetOn = e.OnsetOn;
+            item.Gradings[0] = new(e.OnsetOn, e.Grade);
+            item.Grade = e.CurrentGrade;
+            item.MaxGrade = item.Gradings.Max(g => g.Grade);
+        }
+
+        Refresh(l);
+    }
+
+    public static void Apply(AdverseEventEnteredInError e, AdverseEventList l)
+    {
+        l.Items.RemoveAll(i => i.Id == e.AdverseEventId);
+        Refresh(l);
+    }
+
     private static void Refresh(AdverseEventList l) => l.MaxOpenGrade = l.Items.Where(i => i.Open).Select(i => i.Grade).DefaultIfEmpty(0).Max();
 }

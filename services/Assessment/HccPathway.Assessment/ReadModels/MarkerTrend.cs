@@ -33,15 +33,28 @@ public sealed class MarkerTrendProjection : SingleStreamProjection<MarkerTrend, 
     // Samples may be recorded late; the trend stays in date order.
     public static void Apply(TumourMarkersRecorded e, MarkerTrend t)
     {
+        t.Samples.Add(PointOf(e));
+        t.Samples = [.. t.Samples.OrderBy(s => s.SampledOn)];
+    }
+
+    public static void Apply(TumourMarkersCorrected e, MarkerTrend t)
+    {
+        t.Samples.RemoveAll(s => s.SampleId == e.SampleId);
+        Apply(e.Corrected, t);
+    }
+
+    public static void Apply(TumourMarkersEnteredInError e, MarkerTrend t) => t.Samples.RemoveAll(s => s.SampleId == e.SampleId);
+
+    private static MarkerPoint PointOf(TumourMarkersRecorded e)
+    {
         TumourMarkerValue? Of(string marker) => e.Markers.FirstOrDefault(m => m.Marker == marker);
-        t.Samples.Add(new MarkerPoint(
+        return new MarkerPoint(
             e.SampleId,
             e.SampledOn,
             Of(TumourMarkers.Afp)?.Value,
             Of(TumourMarkers.Dcp)?.Value,
             e.AfpResponse,
             Of(TumourMarkers.Afp)?.Normalisation,
-            Of(TumourMarkers.Dcp)?.Normalisation));
-        t.Samples = [.. t.Samples.OrderBy(s => s.SampledOn)];
+            Of(TumourMarkers.Dcp)?.Normalisation);
     }
 }

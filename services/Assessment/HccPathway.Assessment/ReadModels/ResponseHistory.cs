@@ -48,18 +48,42 @@ public sealed class ResponseHistoryProjection : SingleStreamProjection<ResponseH
     public static ResponseHistory Create(IEvent<ResponseAssessmentStarted> e) =>
         new() { Id = e.StreamId, EnrolledOn = e.Data.EnrolledOn, LastChangedAt = e.Timestamp };
 
+    // A study's re-assessment after a correction replaces its row where it stands.
     public static void Apply(IEvent<ResponseAssessed> e, ResponseHistory h)
     {
         var r = e.Data;
-        h.Studies.Add(new ResponseRow(r.StudyId, r.StudyOn, r.Modality, r.IsBaseline, r.Recist, r.Mrecist, r.NewLesions, r.ExtrahepaticStatus));
-        h.BestOverallRecist = r.IsBaseline ? null : r.Recist.BestOverallResponse;
-        h.BestOverallMrecist = r.IsBaseline ? null : r.Mrecist.BestOverallResponse;
+        var row = new ResponseRow(r.StudyId, r.StudyOn, r.Modality, r.IsBaseline, r.Recist, r.Mrecist, r.NewLesions, r.ExtrahepaticStatus);
+        var existing = h.Studies.FindIndex(s => s.StudyId == r.StudyId);
+        if (existing < 0)
+        {
+            h.Studies.Add(row);
+        }
+        else
+        {
+            h.Studies[existing] = row;
+        }
+
+        RefreshBestOverall(h);
+        h.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<ResponseWithdrawn> e, ResponseHistory h)
+    {
+        h.Studies.RemoveAll(s => s.StudyId == e.Data.StudyId);
+        RefreshBestOverall(h);
         h.LastChangedAt = e.Timestamp;
     }
 
     public static void Apply(IEvent<ProgressionDetected> e, ResponseHistory h)
     {
+        h.Progressions.RemoveAll(p => p.StudyId == e.Data.StudyId);
         h.Progressions.Add(new ProgressionRow(e.Data.StudyId, e.Data.StudyOn, e.Data.Pattern, e.Data.FailureRuleId));
+        h.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<ProgressionWithdrawn> e, ResponseHistory h)
+    {
+        h.Progressions.RemoveAll(p => p.StudyId == e.Data.StudyId);
         h.LastChangedAt = e.Timestamp;
     }
 
@@ -78,5 +102,13 @@ public sealed class ResponseHistoryProjection : SingleStreamProjection<ResponseH
             LostBecause = string.Join("; ", e.Data.FailedCriteria.Select(c => $"{c.Criterion}: {c.Observed}")),
         };
         h.LastChangedAt = e.Timestamp;
+    }
+
+    // RESP-RATES: each response carries the best overall response of its series up to it; the latest study's is the series'.
+    private static void RefreshBestOverall(ResponseHistory h)
+    {
+        var latest = h.Studies.Count > 0 ? h.Studies[^1] : null;
+        h.BestOverallRecist = latest is { IsBaseline: false } ? latest.Recist.BestOverallResponse : null;
+        h.BestOverallMrecist = latest is { IsBaseline: false } ? latest.Mrecist.BestOverallResponse : null;
     }
 }

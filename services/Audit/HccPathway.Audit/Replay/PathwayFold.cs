@@ -80,7 +80,7 @@ public static class PathwayFold
             {
                 OpenAdverseEvents = next.OpenAdverseEvents.RemoveAll(a => a.AdverseEventId == r.AdverseEventId),
             },
-            ResponseAssessed { IsBaseline: false } r => next with
+            ResponseAssessed { IsBaseline: false } r when CorrectionFold.IsLatest(next.LatestResponse, r) => next with
             {
                 LatestResponse = new ResponseAsOf(
                     r.StudyId, r.StudyOn, r.Recist.Category, r.Mrecist.Category,
@@ -137,6 +137,8 @@ public static class PathwayFold
                 LatestMdtDecision = new MdtDecisionAsOf(
                     m.DecisionId, m.Outcome, m.DecidedOn, m.IntendedSurgeryOn, m.SuggestedRuleId, m.DecidedBy, e.Version),
             },
+
+            ResponseWithdrawn or ProgressionWithdrawn or AdverseEventCorrected or AdverseEventEnteredInError => CorrectionFold.Apply(next, e.Data),
 
             // Known, and recorded in the history, but nothing in this view depends on them.
             _ => next,

@@ -26,11 +26,24 @@ public static class ReportAdverseEvent
             return refusal;
         }
 
-        if (state.AdverseEvents.ContainsKey(adverseEventId))
+        if (state.AdverseEvents.ContainsKey(adverseEventId) || state.AdverseEventsEnteredInError.Contains(adverseEventId))
         {
             return Rejection.Conflict($"Adverse event {adverseEventId} is already reported.");
         }
 
+        var errors = Check(r, state, now);
+        if (errors.Count > 0)
+        {
+            return Rejection.Invalid("The adverse event is invalid.", errors);
+        }
+
+        return Decision.Append([.. opening, new AdverseEventReported(
+            state.Id, adverseEventId, r.CtcaeTerm!.Trim(), r.Grade!.Value, r.OnsetOn!.Value, r.TreatmentRelated!.Value, (r.SuspectedDrugs ?? []).Distinct().ToArray(), now)]);
+    }
+
+    /// <summary>The report's own checks, the same for a report and for its correction.</summary>
+    internal static Dictionary<string, string[]> Check(Request r, AssessmentPathway state, DateTimeOffset now)
+    {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.CtcaeTerm))
         {
@@ -66,13 +79,7 @@ public static class ReportAdverseEvent
             errors["suspectedDrugs"] = [$"Unknown drug '{unknown}'; one of {string.Join(", ", Drugs.LenTap)}."];
         }
 
-        if (errors.Count > 0)
-        {
-            return Rejection.Invalid("The adverse event is invalid.", errors);
-        }
-
-        return Decision.Append([.. opening, new AdverseEventReported(
-            state.Id, adverseEventId, r.CtcaeTerm!.Trim(), r.Grade!.Value, r.OnsetOn!.Value, r.TreatmentRelated!.Value, drugs.Distinct().ToArray(), now)]);
+        return errors;
     }
 
     public static RouteGroupBuilder MapReportAdverseEvent(this RouteGroupBuilder pathways)

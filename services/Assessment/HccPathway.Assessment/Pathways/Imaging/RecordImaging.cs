@@ -59,7 +59,7 @@ public static class RecordImaging
         return Decision.Append([.. events]);
     }
 
-    private static ImagingStudyRecorded ToEvent(
+    internal static ImagingStudyRecorded ToEvent(
         AssessmentPathway p, RecordImagingRequest r, Guid studyId, bool isBaseline, string recordedBy, DateTimeOffset now)
     {
         var targets = r.TargetLesions!.Select(t =>
