@@ -125,3 +125,29 @@ public sealed class TumourMarkersRecordedConsumer(IDocumentStore store, TimeProv
 }
 
 public sealed class TumourMarkersRecordedConsumerDefinition : RetryingConsumerDefinition<TumourMarkersRecordedConsumer>;
+
+public sealed class ResponseWithdrawnConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : ChecklistConsumer<ResponseWithdrawn>(store, clock, rules)
+{
+    protected override string ConsumerName => "surgery-planning-ResponseWithdrawn";
+
+    protected override Guid PathwayIdOf(ResponseWithdrawn message) => message.PathwayId;
+
+    protected override void Record(PatientChecklist checklist, ResponseWithdrawn message, Guid eventId) =>
+        FactRecording.Record(checklist, message, eventId);
+}
+
+public sealed class ResponseWithdrawnConsumerDefinition : RetryingConsumerDefinition<ResponseWithdrawnConsumer>;
+
+public sealed class ProgressionWithdrawnConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : ChecklistConsumer<ProgressionWithdrawn>(store, clock, rules)
+{
+    protected override string ConsumerName => "surgery-planning-ProgressionWithdrawn";
+
+    protected override Guid PathwayIdOf(ProgressionWithdrawn message) => message.PathwayId;
+
+    protected override void Record(PatientChecklist checklist, ProgressionWithdrawn message, Guid eventId) =>
+        FactRecording.Record(checklist, message, eventId);
+}
+
+public sealed class ProgressionWithdrawnConsumerDefinition : RetryingConsumerDefinition<ProgressionWithdrawnConsumer>;

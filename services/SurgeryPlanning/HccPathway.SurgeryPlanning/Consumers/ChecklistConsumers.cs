@@ -17,6 +17,8 @@ public static class ChecklistConsumers
         x.AddConsumer<ClinicalCompleteResponseConfirmedConsumer, ClinicalCompleteResponseConfirmedConsumerDefinition>();
         x.AddConsumer<ClinicalCompleteResponseLostConsumer, ClinicalCompleteResponseLostConsumerDefinition>();
         x.AddConsumer<ProgressionDetectedConsumer, ProgressionDetectedConsumerDefinition>();
+        x.AddConsumer<ResponseWithdrawnConsumer, ResponseWithdrawnConsumerDefinition>();
+        x.AddConsumer<ProgressionWithdrawnConsumer, ProgressionWithdrawnConsumerDefinition>();
         x.AddConsumer<TumourMarkersRecordedConsumer, TumourMarkersRecordedConsumerDefinition>();
         x.AddConsumer<LenvatinibStartedConsumer, LenvatinibStartedConsumerDefinition>();
         x.AddConsumer<LenvatinibStoppedConsumer, LenvatinibStoppedConsumerDefinition>();

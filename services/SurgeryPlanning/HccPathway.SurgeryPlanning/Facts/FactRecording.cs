@@ -65,7 +65,7 @@ public static class FactRecording
 
     public static void Record(PatientChecklist c, ResponseAssessed e, Guid eventId)
     {
-        if (e.IsBaseline)
+        if (e.IsBaseline || Withdrawn(c.WithdrawnResponses, e.StudyId, e.AssessedAt))
         {
             return;
         }
@@ -109,9 +109,23 @@ public static class FactRecording
     public static void Record(PatientChecklist c, ClinicalCompleteResponseLost e, Guid eventId) =>
         c.ClinicalCompleteResponse = Facts.Newest(c.ClinicalCompleteResponse, new Fact<bool>(false, e.LostOn, eventId, e.RecordedAt));
 
+    /// <summary>PATH-CORRECT: the study's response no longer holds; readiness is evaluated without it.</summary>
+    public static void Record(PatientChecklist c, ResponseWithdrawn e, Guid eventId)
+    {
+        Withdraw(c.WithdrawnResponses, e.StudyId, e.WithdrawnAt);
+        c.Responses.RemoveAll(r => r.StudyId == e.StudyId && r.AssessedAt <= e.WithdrawnAt);
+    }
+
+    /// <summary>PATH-CORRECT: FAIL-1 no longer rests on the study's progression.</summary>
+    public static void Record(PatientChecklist c, ProgressionWithdrawn e, Guid eventId)
+    {
+        Withdraw(c.WithdrawnProgressions, e.StudyId, e.WithdrawnAt);
+        c.Progressions.RemoveAll(p => p.StudyId == e.StudyId);
+    }
+
     public static void Record(PatientChecklist c, ProgressionDetected e, Guid eventId)
     {
-        if (c.Progressions.All(p => p.StudyId != e.StudyId))
+        if (!Withdrawn(c.WithdrawnProgressions, e.StudyId, e.DetectedAt) && c.Progressions.All(p => p.StudyId != e.StudyId))
         {
             c.Progressions.Add(new ProgressionFact(e.StudyId, eventId, e.StudyOn, e.Pattern, e.FailureRuleId));
         }
@@ -161,13 +175,13 @@ public static class FactRecording
     public static void Record(PatientChecklist c, TreatmentResumed e, Guid eventId) =>
         c.ResumedHoldIds = [.. c.ResumedHoldIds.Union(e.HoldIds)];
 
+    public static void Record(PatientChecklist c, PathwayExited e, Guid eventId) =>
+        c.Exit ??= new ExitFact(e.Reason, e.ExitedOn, eventId);
+
     /// <summary>
     /// Records an event of another service read from the pathway stream, as its message would; false for the many
     /// types the checklist does not keep (surgery planning's own events are applied when they are appended).
     /// </summary>
-    public static void Record(PatientChecklist c, PathwayExited e, Guid eventId) =>
-        c.Exit ??= new ExitFact(e.Reason, e.ExitedOn, eventId);
-
     public static bool RecordUpstream(PatientChecklist c, object e, Guid eventId)
     {
         switch (e)
@@ -182,6 +196,8 @@ public static class FactRecording
             case ClinicalCompleteResponseConfirmed x: Record(c, x, eventId); return true;
             case ClinicalCompleteResponseLost x: Record(c, x, eventId); return true;
             case ProgressionDetected x: Record(c, x, eventId); return true;
+            case ResponseWithdrawn x: Record(c, x, eventId); return true;
+            case ProgressionWithdrawn x: Record(c, x, eventId); return true;
             case TumourMarkersRecorded x: Record(c, x, eventId); return true;
             case LenvatinibStarted x: Record(c, x, eventId); return true;
             case LenvatinibStopped x: Record(c, x, eventId); return true;
@@ -193,6 +209,13 @@ public static class FactRecording
             default: return false;
         }
     }
+
+    // A withdrawal may arrive before the assessment it withdraws (messages of one pathway can be redelivered late).
+    private static void Withdraw(Dictionary<Guid, DateTimeOffset> withdrawn, Guid studyId, DateTimeOffset at) =>
+        withdrawn[studyId] = withdrawn.TryGetValue(studyId, out var earlier) && earlier > at ? earlier : at;
+
+    private static bool Withdrawn(Dictionary<Guid, DateTimeOffset> withdrawn, Guid studyId, DateTimeOffset assessedAt) =>
+        withdrawn.TryGetValue(studyId, out var at) && assessedAt <= at;
 
     public static IEnumerable<HoldFact> ActiveHolds(PatientChecklist c) => c.Holds.Where(h => !c.ResumedHoldIds.Contains(h.HoldId));
 

@@ -25,6 +25,12 @@ public sealed class PatientChecklist : IVersioned
     // ---- SURG-READY inputs -----------------------------------------------------------------------------------------
     public List<ResponseFact> Responses { get; set; } = [];
 
+    /// <summary>
+    /// Studies whose response was withdrawn (corrected or entered in error), with when: a response assessed up to then,
+    /// even one that arrives later, no longer counts; a correction's new assessment, made after it, does.
+    /// </summary>
+    public Dictionary<Guid, DateTimeOffset> WithdrawnResponses { get; set; } = [];
+
     public Fact<int>? ChildPughScore { get; set; }
 
     /// <summary>The baseline Child–Pugh score (FAIL-3 compares the latest with it).</summary>
@@ -50,6 +56,9 @@ public sealed class PatientChecklist : IVersioned
     public Fact<bool>? ClinicalCompleteResponse { get; set; }
 
     public List<ProgressionFact> Progressions { get; set; } = [];
+
+    /// <summary>Studies whose progression was withdrawn, with when (as <see cref="WithdrawnResponses"/>).</summary>
+    public Dictionary<Guid, DateTimeOffset> WithdrawnProgressions { get; set; } = [];
 
     public List<MarkerFact> Markers { get; set; } = [];
 
