@@ -37,9 +37,13 @@ public static class EventFeed
         }
 
         var published = EventCatalog.All.Where(c => relayed.Types.Contains(c.Type)).Select(c => c.Name).ToArray();
+
+        // Scheduling systems read schedules and nothing else: Scheduling's plan events, not the clinical events
+        // (baselines, imaging, adverse events) that the other services publish.
+        var policy = relayed.Service == Owners.Scheduling ? Policies.ReadSchedule : Policies.ReadPathway;
         app.MapGet(Route, (long? after, int? limit, string[]? type, IQuerySession session, CancellationToken ct) =>
                 Read(session, published, after ?? 0, limit ?? DefaultLimit, type ?? [], ct))
-            .RequireAuthorization(Policies.ReadSchedule)
+            .RequireAuthorization(policy)
             .WithTags("Event feed")
             .WithName("GetEventFeed")
             .WithSummary("The events this service publishes, after a global sequence number, for the caller's hospital.");
