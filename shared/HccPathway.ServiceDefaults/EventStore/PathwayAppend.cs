@@ -1,6 +1,5 @@
 using HccPathway.ServiceDefaults.Http;
 using Marten;
-using Npgsql;
 
 namespace HccPathway.ServiceDefaults.EventStore;
 
@@ -14,7 +13,10 @@ public static class PathwayAppend
     /// <summary>
     /// A writer that named no version waits for the stream's row lock rather than racing the other services for it:
     /// once held, the state it decides on is the state it appends to. A writer that named one is checked against it
-    /// when it commits (a stale version is a concurrency failure).
+    /// when it commits (a stale version is a concurrency failure). Either way the fetch is one round trip: Marten's
+    /// FetchForExclusiveWriting opens the session's transaction and sends the lock (<c>select version from mt_streams
+    /// … for update</c>) and the read of the stream's events in one batch, so a command takes three round trips in all:
+    /// this one, the append batch, and the COMMIT (CommandRoundTripTests in the Intake tests keeps it so).
     /// </summary>
     /// <param name="beforeFirstApply">
     /// The state of an existing stream none of whose events the aggregate applies yet (a therapy plan before the regimen
@@ -25,14 +27,10 @@ public static class PathwayAppend
         CancellationToken cancellation, Func<TState>? beforeFirstApply = null)
         where TState : class
     {
-        if (expectedVersion is null)
-        {
-            await LockStream(session, pathwayId, cancellation);
-        }
-
+        // Both use the same live fetch plan; the aggregate's (unused) document mapping is made at start by each service.
         var stream = expectedVersion is { } expected
             ? await session.Events.FetchForWriting<TState>(pathwayId, expected, cancellation)
-            : await session.Events.FetchForWriting<TState>(pathwayId, cancellation);
+            : await session.Events.FetchForExclusiveWriting<TState>(pathwayId, cancellation);
 
         var exists = stream.StartingVersion is > 0;
         if ((stream.Aggregate ?? (exists ? beforeFirstApply?.Invoke() : null)) is not { } state)
@@ -47,21 +45,6 @@ public static class PathwayAppend
         }
 
         return new Decided(true, decision, (stream.StartingVersion ?? 0) + decision.Events.Count);
-    }
-
-    /// <summary>
-    /// Opens the session's transaction and takes the stream's row lock in it; another writer's append waits for this
-    /// transaction to end. (Marten's FetchForExclusiveWriting does the same but also gives the live aggregate a
-    /// document table of its own, which these aggregates do not have.)
-    /// </summary>
-    private static async Task LockStream(IDocumentSession session, Guid pathwayId, CancellationToken cancellation)
-    {
-        await session.BeginTransactionAsync(cancellation);
-        var streams = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
-        await using var command = new NpgsqlCommand($"select 1 from {streams} where id = $1 and tenant_id = $2 for update");
-        command.Parameters.Add(new NpgsqlParameter { Value = pathwayId });
-        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
-        await session.ExecuteAsync(command, cancellation);
     }
 }
 

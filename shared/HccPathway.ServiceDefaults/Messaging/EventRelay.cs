@@ -17,6 +17,13 @@ namespace HccPathway.ServiceDefaults.Messaging;
 /// </summary>
 public sealed partial class EventRelay : SubscriptionBase
 {
+    /// <summary>
+    /// Publishes awaiting their confirm at once, at most: one per stream, so each stream's events still go out in order,
+    /// each after the confirm of the one before. The raw baseline (B2) keeps 256 outstanding; 16 left most of a page of
+    /// single-event streams waiting for confirms one window after another.
+    /// </summary>
+    public const int ConfirmWindow = 256;
+
     private readonly IBus bus;
     private readonly ILogger<EventRelay> logger;
 
@@ -41,7 +48,7 @@ public sealed partial class EventRelay : SubscriptionBase
         var streams = page.Events.GroupBy(e => e.StreamId);
         await Parallel.ForEachAsync(
             streams,
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = ConfirmWindow, CancellationToken = cancellationToken },
             async (stream, ct) =>
             {
                 foreach (var e in stream.OrderBy(e => e.Version))

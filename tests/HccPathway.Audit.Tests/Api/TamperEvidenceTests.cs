@@ -140,4 +140,26 @@ public sealed class TamperEvidenceTests(AuditService service) : IClassFixture<Au
         Assert.Equal(VerificationStatuses.Intact, after.GetProperty("status").GetString());
         Assert.NotEqual(before, after.GetProperty("headChainHash").GetString());
     }
+
+    [Fact]
+    public async Task Pathways_appended_together_are_sealed_together_and_each_verifies_intact()
+    {
+        // Appended at once, their events fall into the same daemon pages: one read of all heads, one of all events
+        // after them and one multi-row write of the seals per page must still give every stream its own intact chain.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => service.Record(new Story(Guid.NewGuid()), Steps)));
+
+        var heads = new HashSet<string>();
+        foreach (var id in ids)
+        {
+            var version = await service.Scalar<long>("select max(version) from {events}.mt_events where stream_id = $1", id);
+            await Eventually.True(async () => (await auditor.Verification(id)).GetProperty("sealedVersion").GetInt64() == version,
+                TimeSpan.FromSeconds(60), "the hash chain to seal every pathway");
+            var result = await auditor.Verification(id);
+            Assert.Equal(VerificationStatuses.Intact, result.GetProperty("status").GetString());
+            Assert.Equal(0, result.GetProperty("unsealedEvents").GetInt32());
+            heads.Add(await service.Scalar<string>("select data ->> 'ChainHash' from {docs}.mt_doc_chainhead where id = $1", id));
+        }
+
+        Assert.Equal(ids.Length, heads.Count);
+    }
 }

@@ -130,13 +130,19 @@ public sealed class EventRows(NpgsqlDataSource dataSource, string eventsSchema)
         return hospitals;
     }
 
-    /// <summary>A stream's events after <paramref name="afterVersion"/> and up to global sequence <paramref name="maxSequence"/>, in version order.</summary>
-    public async Task<IReadOnlyList<StoredEvent>> ReadAfter(Guid streamId, long afterVersion, long maxSequence, CancellationToken ct)
+    /// <summary>
+    /// In one round trip, for each stream of <paramref name="afterVersions"/>: its events after the version given for
+    /// it and up to global sequence <paramref name="maxSequence"/>, grouped by stream, each stream's in version order.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadAfterEach(
+        IReadOnlyDictionary<Guid, long> afterVersions, long maxSequence, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select {Columns} from {eventsSchema}.mt_events where stream_id = $1 and version > $2 and seq_id <= $3 order by version");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
+            $"select {Columns} from {eventsSchema}.mt_events join unnest($1::uuid[], $2::bigint[]) as after(after_stream, after_version) " +
+            "on stream_id = after_stream and version > after_version where seq_id <= $3 order by stream_id, version");
+        var after = afterVersions.ToArray();
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Select(a => a.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Select(a => a.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = maxSequence });
         return await ReadAll(command, ct);
     }
