@@ -91,7 +91,7 @@ public sealed class AuthorisationMatrixTests(ReliabilitySystem system, ITestOutp
 
                 var path = endpoint.Path(p => p switch
                 {
-                    "pathwayId" or "adverseEventId" or "studyId" => unknownPathway.ToString(),
+                    "pathwayId" or "adverseEventId" or "studyId" or "sampleId" or "assessmentId" => unknownPathway.ToString(),
                     "drug" => "camrelizumab",
                     _ => "unknown",
                 });
