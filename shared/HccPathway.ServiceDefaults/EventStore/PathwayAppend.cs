@@ -15,8 +15,9 @@ public static class PathwayAppend
     /// once held, the state it decides on is the state it appends to. A writer that named one is checked against it
     /// when it commits (a stale version is a concurrency failure). Either way the fetch is one round trip: Marten's
     /// FetchForExclusiveWriting opens the session's transaction and sends the lock (<c>select version from mt_streams
-    /// … for update</c>) and the read of the stream's events in one batch, so a command takes three round trips in all:
-    /// this one, the append batch, and the COMMIT (CommandRoundTripTests in the Intake tests keeps it so).
+    /// … for update</c>) and the read of the stream's events in one batch, so the write step takes three round trips in
+    /// all: this one, the append batch, and the COMMIT (WriteRoundTripTests keeps it so). An inline projection that
+    /// loads its document adds one (CommandRoundTripTests in the Intake tests).
     /// </summary>
     /// <param name="beforeFirstApply">
     /// The state of an existing stream none of whose events the aggregate applies yet (a therapy plan before the regimen
