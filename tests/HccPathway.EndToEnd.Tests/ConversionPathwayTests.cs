@@ -118,7 +118,7 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         Assert.Equal(adjuvant.Date("startOn"), adjuvantPlanned.Date("startOn"));
 
         // The adjuvant items follow their plan event; wait for the whole story to reach the wire.
-        await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= 18),
+        await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= 21),
             TimeSpan.FromSeconds(30), "the adjuvant items on the wire");
         var stream = system.StreamOnWire(id);
         output.WriteLine(string.Join(Environment.NewLine, stream.Select(s => $"{s.Version} {s.Name}")));
@@ -199,17 +199,20 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         "scheduling.lenvatinib-started.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "scheduling.tace-performed.v1", .. Enumerable.Repeat("scheduling.therapy-item-rescheduled.v1", 6),
-        "scheduling.camrelizumab-administered.v1", "scheduling.camrelizumab-administered.v1",
+        // SCHED-CYCLES: each dose given plans the next one, keeping six planned ahead.
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
         "assessment.adverse-event-reported.v1", "scheduling.treatment-held.v1",
         "assessment.adverse-event-resolved.v1", "scheduling.treatment-resumable.v1", "scheduling.treatment-resumed.v1",
-        "scheduling.camrelizumab-administered.v1",
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "assessment.liver-function-assessed.v1", "surgery-planning.surgical-feasibility-assessed.v1",
         "scheduling.lenvatinib-stopped.v1",
         "surgery-planning.mdt-suggestions-offered.v1", "surgery-planning.mdt-decision-recorded.v1", "scheduling.washout-planned.v1",
+        "scheduling.therapy-item-cancelled.v1",
         "surgery-planning.resection-scheduled.v1", "surgery-planning.resection-performed.v1", "surgery-planning.recurrence-risk-evaluated.v1",
-        "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 3),
+        "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 5),
         "scheduling.adjuvant-therapy-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),
     ];
 }
