@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HccPathway.Audit.CommandLine;
 using HccPathway.Audit.Tests.Support;
 using HccPathway.Clinical.Eligibility;
 using HccPathway.Clinical.Mapping;
@@ -78,6 +79,30 @@ public sealed class CounterfactualApiTests : IClassFixture<AuditService>, IAsync
         Assert.Equal(before, await audit.Scalar<long>("select count(*) from {events}.mt_events"));
         var reads = await audit.Auditor().GetFromJsonAsync<JsonElement>("/reads?actor=auditor-cf");
         Assert.Contains(reads.GetProperty("items").EnumerateArray(), r => r.GetProperty("what").GetString() == "counterfactual");
+    }
+
+    [Fact]
+    public async Task The_command_line_lists_the_same_flipped_pathways_and_says_when_the_version_is_unknown()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:pathway"] = infrastructure.Postgres,
+            ["Pathway:EventsSchema"] = audit.Factory.Schemas.Events,
+            ["Pathway:DocumentsSchema"] = audit.Factory.Schemas.DocumentsOf(AuditApi.ServiceName),
+        };
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await AuditCommandLine.Run(["counterfactual", Strict.Version], output, error, settings);
+        var unknown = await AuditCommandLine.Run(["counterfactual", "no-such"], new StringWriter(), error, settings);
+        var usage = await AuditCommandLine.Run(["counterfactual", "--hospital", "x"], new StringWriter(), new StringWriter(), settings);
+
+        Assert.Equal((AuditCommandLine.Ok, AuditCommandLine.NotFound, AuditCommandLine.Usage), (exit, unknown, usage));
+        var changes = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("eligibility").GetProperty("changes");
+        var expected = cohort.Where(p => p.Value.Nodules is 4 or 5 && p.Value.LargestMm < 30m).Select(p => p.Key).Order();
+        Assert.Equal(expected, changes.EnumerateArray().Select(c => c.GetProperty("pathwayId").GetGuid()).Where(cohort.ContainsKey).Order());
+        Assert.Contains("no-such", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

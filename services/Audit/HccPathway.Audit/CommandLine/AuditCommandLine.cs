@@ -1,17 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HccPathway.Audit.Counterfactual;
 using HccPathway.Audit.History;
 using HccPathway.Audit.Reads;
 using HccPathway.Audit.Replay;
+using HccPathway.Audit.RuleSets;
 using HccPathway.Audit.Tamper;
+using HccPathway.Clinical.Rules;
 using HccPathway.ServiceDefaults.Tenancy;
+using Marten;
 
 namespace HccPathway.Audit.CommandLine;
 
 /// <summary>
 /// The auditors' command line: <c>replay &lt;pathwayId&gt; [--as-of &lt;instant&gt; | --version &lt;n&gt;] [--hospital &lt;id&gt;]</c> prints the timeline and
-/// the state as known then; <c>verify &lt;pathwayId&gt; [--hospital &lt;id&gt;]</c> prints the hash-chain verification and its comparison with the
+/// the state as known then; <c>counterfactual &lt;ruleSetVersion&gt; [--hospital &lt;id&gt;]</c> prints the hospital's
+/// eligibility decisions decided again under another registered rule set (exit code 3 when the version is unknown);
+/// <c>verify &lt;pathwayId&gt; [--hospital &lt;id&gt;]</c> prints the hash-chain verification and its comparison with the
 /// checkpoint log when <c>Audit__Anchor__LogPath</c> and <c>Audit__Anchor__TrustedKeysPath</c> are set (exit code 1 when
 /// tampered or when the events no longer match the checkpoints). A pathway is read in its hospital: <c>--hospital</c>
 /// names it, otherwise the deployment's default hospital (<c>Pathway__DefaultHospital</c>). It reads <c>ConnectionStrings__pathway</c> and builds the service's read side without starting the web host. Every
@@ -25,7 +31,8 @@ public static class AuditCommandLine
     public const int NotFound = 3;
 
     private const string UsageText =
-        "usage: replay <pathwayId> [--as-of <instant> | --version <n>] [--hospital <id>]\n       verify <pathwayId> [--hospital <id>]";
+        "usage: replay <pathwayId> [--as-of <instant> | --version <n>] [--hospital <id>]\n       verify <pathwayId> [--hospital <id>]\n" +
+        "       counterfactual <ruleSetVersion> [--hospital <id>]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -33,12 +40,12 @@ public static class AuditCommandLine
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "replay" or "verify";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "replay" or "verify" or "counterfactual";
 
     public static async Task<int> Run(
         string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        if (!TryParse(args, out var command, out var pathwayId, out var asOf, out var version, out var hospital))
+        if (!TryParse(args, out var command, out var target, out var asOf, out var version, out var hospital))
         {
             await error.WriteLineAsync(UsageText);
             return Usage;
@@ -63,6 +70,12 @@ public static class AuditCommandLine
         await using var scope = host.Services.CreateAsyncScope();
         var audit = scope.ServiceProvider.GetRequiredService<PathwayAudit>();
         var log = scope.ServiceProvider.GetRequiredService<ReadLog>();
+        if (command == "counterfactual")
+        {
+            return await Counterfactual(target, scope.ServiceProvider, log, output, error);
+        }
+
+        var pathwayId = Guid.Parse(target);
 
         var what = command == "verify" ? AuditReadKinds.Verify : AuditReadKinds.Replay;
         var query = asOf is { } t ? $"asOf={t:O}" : version is { } v ? $"version={v}" : null;
@@ -85,6 +98,24 @@ public static class AuditCommandLine
         return command == "verify"
             ? await Audited(audit.Verify(pathwayId, CancellationToken.None), result => Verify(pathwayId, result, output))
             : await Audited(ReadReplay(audit, pathwayId, asOf, version), read => Replay(read, asOf, version, output));
+    }
+
+    private static async Task<int> Counterfactual(
+        string ruleSetVersion, IServiceProvider services, ReadLog log, TextWriter output, TextWriter error)
+    {
+        var registered = await services.GetRequiredService<RuleSetLookup>().Find(ruleSetVersion, CancellationToken.None);
+        await log.Record($"cli:{Environment.UserName}", null, AuditReadKinds.Counterfactual, $"ruleSetVersion={ruleSetVersion}",
+            registered is not null, false, CancellationToken.None);
+        if (registered is null)
+        {
+            await error.WriteLineAsync($"No rule set is registered as '{ruleSetVersion}'.");
+            return NotFound;
+        }
+
+        var rules = RuleSetFingerprint.Parse(registered.Version, registered.Parameters.GetRawText());
+        var eligibility = await EligibilityCounterfactual.Run(services.GetRequiredService<IQuerySession>(), rules, CancellationToken.None);
+        await output.WriteLineAsync(JsonSerializer.Serialize(new CounterfactualAnswer(registered.Version, registered.Fingerprint, eligibility), Json));
+        return Ok;
     }
 
     private sealed record ReplayRead(HistoryPage History, PathwayAsOf State);
@@ -128,15 +159,16 @@ public static class AuditCommandLine
         return result.Status == VerificationStatuses.Tampered ? Tampered : Ok;
     }
 
+    /// <param name="target">The pathway id (replay, verify) or the rule set version (counterfactual).</param>
     private static bool TryParse(
-        string[] args, out string command, out Guid pathwayId, out DateTimeOffset? asOf, out long? version, out string? hospital)
+        string[] args, out string command, out string target, out DateTimeOffset? asOf, out long? version, out string? hospital)
     {
         command = args.Length > 0 ? args[0] : "";
-        pathwayId = Guid.Empty;
+        target = args.Length > 1 ? args[1] : "";
         asOf = null;
         version = null;
         hospital = null;
-        if (args.Length < 2 || !Guid.TryParse(args[1], out pathwayId))
+        if (command == "counterfactual" ? string.IsNullOrWhiteSpace(target) || target.StartsWith("--", StringComparison.Ordinal) : !Guid.TryParse(target, out _))
         {
             return false;
         }
