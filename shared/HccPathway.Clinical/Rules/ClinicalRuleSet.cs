@@ -15,7 +15,7 @@ public sealed record ClinicalRuleSet
     public static ClinicalRuleSet Default { get; } = new();
 
     /// <summary>Recorded on every decision. Change it whenever any value below changes.</summary>
-    public string Version { get; init; } = "2025.1";
+    public string Version { get; init; } = "2026.1";
 
     // ---- Scores -------------------------------------------------------------------------------------------------
 
@@ -117,6 +117,21 @@ public sealed record ClinicalRuleSet
 
     /// <summary>SCHED-FU: and no later than this many weeks.</summary>
     public int FollowUpImagingMaximumWeeks { get; init; } = 6;
+
+    /// <summary>
+    /// SCHED-IMG: response imaging during conversion, every this many weeks from the regimen start. The review asks for
+    /// close follow-up ("shorten to 4–6 weeks if possible"); 6 weeks by default, 4–8 accepted.
+    /// </summary>
+    public int ResponseImagingIntervalWeeks { get; init; } = 6;
+
+    /// <summary>SCHED-SURV: surveillance (imaging and tumour markers) every this many months at first (local policy).</summary>
+    public int SurveillanceEarlyIntervalMonths { get; init; } = 3;
+
+    /// <summary>SCHED-SURV: the first phase lasts this many years from its start (local policy).</summary>
+    public int SurveillanceEarlyPhaseYears { get; init; } = 2;
+
+    /// <summary>SCHED-SURV: afterwards, surveillance every this many months (local policy).</summary>
+    public int SurveillanceLateIntervalMonths { get; init; } = 6;
 
     // ---- Response -----------------------------------------------------------------------------------------------
 

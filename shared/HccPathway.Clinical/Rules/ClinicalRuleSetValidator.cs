@@ -42,6 +42,10 @@ internal static class ClinicalRuleSetValidator
         e.InRange(r.FollowUpImagingMaximumWeeks, new PlausibleRange(1m, 52m, "weeks"), "followUpImagingMaximumWeeks");
         e.Require(r.FollowUpImagingMinimumWeeks <= r.FollowUpImagingMaximumWeeks, "followUpImagingMaximumWeeks",
             "The latest follow-up must not precede the earliest.", "≥ followUpImagingMinimumWeeks");
+        e.InRange(r.ResponseImagingIntervalWeeks, new PlausibleRange(4m, 8m, "weeks"), "responseImagingIntervalWeeks");
+        e.InRange(r.SurveillanceEarlyIntervalMonths, new PlausibleRange(1m, 24m, "months"), "surveillanceEarlyIntervalMonths");
+        e.InRange(r.SurveillanceEarlyPhaseYears, new PlausibleRange(0m, 10m, "years"), "surveillanceEarlyPhaseYears");
+        e.InRange(r.SurveillanceLateIntervalMonths, new PlausibleRange(1m, 24m, "months"), "surveillanceLateIntervalMonths");
         e.InRange(r.AdverseEventResolvedMaximumGrade, new PlausibleRange(0m, 4m, ""), "adverseEventResolvedMaximumGrade");
         e.InRange(r.CcrStabilityMonths, new PlausibleRange(0m, 60m, "months"), "ccrStabilityMonths");
         e.InRange(r.StableDiseaseMinimumMonths, new PlausibleRange(0m, 24m, "months"), "stableDiseaseMinimumMonths");

@@ -9,7 +9,7 @@ public class ClinicalRuleSetTests
     public void Rules_default_values_are_the_specification_defaults()
     {
         var r = ClinicalRuleSet.Default;
-        Assert.Equal("2025.1", r.Version);
+        Assert.Equal("2026.1", r.Version);
         Assert.Equal(28m, r.ChildPughAlbuminLowerBoundaryGramsPerLitre);           // SCORE-CP
         Assert.Equal(80m, r.AfpResponseMinimumDecreasePercent);                    // SCORE-AFPR
         Assert.Equal(StandardLiverVolumeFormula.Vauthey, r.StandardLiverVolumeFormula); // SCORE-SLV
@@ -20,6 +20,9 @@ public class ClinicalRuleSetTests
             r.TyrosineKinaseInhibitorWashoutDays, r.ImmuneCheckpointInhibitorWashoutDays)); // SURG-WASH
         Assert.Equal(1, r.HoldResolutionMaximumGrade);                              // SCHED-HOLD
         Assert.Equal((4, 6), (r.FollowUpImagingMinimumWeeks, r.FollowUpImagingMaximumWeeks)); // SCHED-FU
+        Assert.Equal(6, r.ResponseImagingIntervalWeeks);                            // SCHED-IMG
+        Assert.Equal((3, 2, 6), (r.SurveillanceEarlyIntervalMonths, r.SurveillanceEarlyPhaseYears,
+            r.SurveillanceLateIntervalMonths));                                     // SCHED-SURV
         Assert.Equal((60m, 12m, 8m), (r.LenvatinibWeightThresholdKilograms, r.LenvatinibDoseAtOrAboveThresholdMilligrams,
             r.LenvatinibDoseBelowThresholdMilligrams));                             // SCHED-LEN
         Assert.Equal((14, 14, 21, 200m), (r.TaceDaysAfterLenvatinibStart, r.CamrelizumabFirstDoseDaysAfterTace,
