@@ -77,4 +77,117 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
         Assert.Equal("1961-07-02", named.BirthDate);
         Assert.Contains(named.Identifier, i => i.Value == "MRN-4242");
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, false)]
+    [InlineData(int.MaxValue, true)]
+    [InlineData(12, false)]
+    [InlineData(4, false)]
+    public async Task The_export_at_every_stage_of_a_pathway_is_valid_fhir_r4(int steps, bool identity)
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story, steps);
+
+        var (bundle, _) = identity
+            ? await Export(service.AuditorWithIdentityPermission(), story.PathwayId, "?identity=true")
+            : await Export(service.Auditor(), story.PathwayId);
+
+        Assert.Empty(FhirValidation.Errors(bundle));
+    }
+
+    [Fact]
+    public async Task The_record_is_about_one_condition_that_the_plan_the_orders_and_the_doses_refer_to()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story);
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        var condition = Assert.Single(All<Condition>(bundle));
+        var conditionUrl = bundle.Entry.Single(e => e.Resource is Condition).FullUrl;
+        Assert.Equal("25370001", condition.Code!.Coding[0].Code);
+        Assert.Equal("IIIa", condition.Stage[0].Summary!.Coding[0].Code);
+        var stageUrl = condition.Stage[0].Assessment[0].Reference;
+        var stage = Assert.IsType<Observation>(bundle.Entry.Single(e => e.FullUrl == stageUrl).Resource);
+        Assert.Equal("IIIa", ((CodeableConcept)stage.Value!).Coding[0].Code);
+        Assert.Equal(conditionUrl, stage.Focus[0].Reference);
+
+        var plan = Assert.Single(All<CarePlan>(bundle));
+        Assert.Equal(conditionUrl, plan.Addresses[0].Reference);
+        var template = Assert.Single(All<PlanDefinition>(bundle));
+        Assert.Equal($"{template.Url}|{Story.RuleSet}", plan.InstantiatesCanonical.Single());
+
+        var orders = All<MedicationRequest>(bundle).ToList();
+        Assert.Equal(["camrelizumab", "lenvatinib"], orders.Select(o => ((CodeableConcept)o.Medication!).Coding[0].Code).Order());
+        Assert.All(orders, o => Assert.Equal(conditionUrl, o.ReasonReference[0].Reference));
+        // The story ends after the resection: the conversion orders are complete.
+        Assert.All(orders, o => Assert.Equal(MedicationRequest.MedicationrequestStatus.Completed, o.Status));
+        var orderUrls = bundle.Entry.Where(e => e.Resource is MedicationRequest).Select(e => e.FullUrl).ToHashSet();
+        Assert.All(All<MedicationAdministration>(bundle), given =>
+        {
+            Assert.Equal(conditionUrl, given.ReasonReference[0].Reference);
+            Assert.Contains(given.Request!.Reference, orderUrls);
+        });
+    }
+
+    [Fact]
+    public async Task The_adverse_event_carries_its_worst_grade_and_its_outcome_and_the_disease_status_follows_mrecist()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story);
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        var adverse = Assert.Single(All<AdverseEvent>(bundle));
+        Assert.Equal("severe", adverse.Severity!.Coding[0].Code);
+        Assert.Equal("resolved", adverse.Outcome!.Coding[0].Code);
+        Assert.Contains("Hepatitis", adverse.Event!.Text);
+        Assert.Equal("camrelizumab", Assert.Single(adverse.SuspectEntity).Instance!.Display);
+        var status = Assert.Single(All<Observation>(bundle), o => o.Code!.Coding[0].Code == "97509-4");
+        Assert.Equal("268910001", ((CodeableConcept)status.Value!).Coding[0].Code); // PR under mRECIST: improved
+    }
+
+    [Fact]
+    public async Task A_held_drug_has_its_order_on_hold_while_the_other_stays_active()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story, steps: 12);
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        var status = All<MedicationRequest>(bundle).ToDictionary(o => ((CodeableConcept)o.Medication!).Coding[0].Code, o => o.Status);
+        Assert.Equal(MedicationRequest.MedicationrequestStatus.OnHold, status["camrelizumab"]);
+        Assert.Equal(MedicationRequest.MedicationrequestStatus.Active, status["lenvatinib"]);
+        Assert.Equal("ongoing", Assert.Single(All<AdverseEvent>(bundle)).Outcome!.Coding[0].Code);
+    }
+
+    [Fact]
+    public async Task An_adverse_event_entered_in_error_is_not_exported_as_one()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story, steps: 11);
+        await service.Append(story.PathwayId, "dr-house", false, new HccPathway.Contracts.Assessment.AdverseEventEnteredInError(
+            story.PathwayId, story.AdverseEventId, Guid.NewGuid(), "Recorded on the wrong patient.", "dr-house", DateTimeOffset.UtcNow));
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        Assert.Empty(All<AdverseEvent>(bundle));
+        Assert.Empty(FhirValidation.Errors(bundle));
+    }
+
+    [Fact]
+    public void The_validator_finds_what_is_missing_even_inside_a_bundle()
+    {
+        // A check that cannot fail proves nothing: an Observation needs a status and a code.
+        var broken = new Bundle
+        {
+            Type = Bundle.BundleType.Collection,
+            Entry = [new Bundle.EntryComponent { FullUrl = "urn:uuid:" + Guid.NewGuid(), Resource = new Observation() }],
+        };
+
+        var errors = FhirValidation.Errors(broken);
+
+        Assert.Contains(errors, e => e.Contains("status", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(errors, e => e.Contains("code", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -15,6 +15,7 @@ public static class FhirCodes
     public const string LocalObservation = LocalBase + "observation";
     public const string LocalResponseCategory = LocalBase + "response-category";
     public const string LocalTherapy = LocalBase + "therapy";
+    public const string LocalCnlcStage = LocalBase + "cnlc-stage";
 
     public static CodeableConcept Lab(string loinc, string text) => new(Loinc, loinc, text) { Text = text };
 
@@ -39,6 +40,52 @@ public static class FhirCodes
 
     public static CodeableConcept Drug(string drug) => Local(LocalTherapy, drug, drug);
 
+    /// <summary>The condition of every pathway: SNOMED CT 25370001 and ICD-10 C22.0.</summary>
+    public static readonly CodeableConcept HepatocellularCarcinoma = new()
+    {
+        Coding =
+        [
+            new Coding(Snomed, "25370001", "Hepatocellular carcinoma"),
+            new Coding("http://hl7.org/fhir/sid/icd-10", "C22.0", "Liver cell carcinoma"),
+        ],
+        Text = "Hepatocellular carcinoma",
+    };
+
+    /// <summary>China Liver Cancer staging (STAGE-CNLC) has no standard code, so it is local, like its stages.</summary>
+    public static readonly CodeableConcept CnlcStaging = Local(LocalObservation, "cnlc-stage", "China Liver Cancer (CNLC) stage");
+
+    public static CodeableConcept CnlcStage(string stage) => Local(LocalCnlcStage, stage, "CNLC " + stage);
+
+    /// <summary>mCODE's cancer disease status: LOINC 97509-4.</summary>
+    public static readonly CodeableConcept CancerDiseaseStatus = Lab("97509-4", "Cancer disease progression");
+
+    /// <summary>
+    /// The disease status an mRECIST category means (mCODE ConditionStatusTrendVS, SNOMED CT): CR no viable tumour left,
+    /// PR improved, SD stable, PD worsened, anything else undetermined.
+    /// </summary>
+    public static CodeableConcept DiseaseStatus(string? mrecistCategory) => mrecistCategory switch
+    {
+        "CR" => new(Snomed, "260415000", "Not detected"),
+        "PR" => new(Snomed, "268910001", "Patient's condition improved"),
+        "SD" => new(Snomed, "359746009", "Patient's condition stable"),
+        "PD" => new(Snomed, "271299001", "Patient's condition worsened"),
+        _ => new(Snomed, "709137006", "Patient condition undetermined"),
+    };
+
+    /// <summary>FHIR's three severities for a CTCAE v5 grade: 1 mild, 2 moderate, 3 or more severe.</summary>
+    public static CodeableConcept AdverseEventSeverity(int ctcaeGrade) => ctcaeGrade switch
+    {
+        <= 1 => new("http://terminology.hl7.org/CodeSystem/adverse-event-severity", "mild", "Mild"),
+        2 => new("http://terminology.hl7.org/CodeSystem/adverse-event-severity", "moderate", "Moderate"),
+        _ => new("http://terminology.hl7.org/CodeSystem/adverse-event-severity", "severe", "Severe"),
+    };
+
+    public static CodeableConcept AdverseEventOutcome(bool resolved) => resolved
+        ? new("http://terminology.hl7.org/CodeSystem/adverse-event-outcome", "resolved", "Resolved")
+        : new("http://terminology.hl7.org/CodeSystem/adverse-event-outcome", "ongoing", "Ongoing");
+
+    public const string LenTapPlanDefinition = "https://hccpathway.example.org/fhir/PlanDefinition/len-tap";
+
     public static CodeableConcept ResponseCategory(string category) => Local(LocalResponseCategory, category, category);
 
     public static CodeableConcept Category(string code) =>
@@ -50,7 +97,11 @@ public static class FhirCodes
         yield return System(LocalObservation, "HccPathwayObservation", "Observations without a standard code",
             ("icg-r15", "ICG retention at 15 minutes (%)"),
             ("recist-1.1-response", "Tumour response under RECIST 1.1 (RESP-RECIST)"),
-            ("mrecist-response", "Tumour response under mRECIST (RESP-MRECIST)"));
+            ("mrecist-response", "Tumour response under mRECIST (RESP-MRECIST)"),
+            ("cnlc-stage", "China Liver Cancer (CNLC) stage (STAGE-CNLC)"));
+        yield return System(LocalCnlcStage, "HccPathwayCnlcStage", "China Liver Cancer (CNLC) stages",
+            ("Ia", "CNLC Ia"), ("Ib", "CNLC Ib"), ("IIa", "CNLC IIa"), ("IIb", "CNLC IIb"), ("IIIa", "CNLC IIIa"),
+            ("IIIb", "CNLC IIIb"), ("IV", "CNLC IV"));
         yield return System(LocalResponseCategory, "HccPathwayResponseCategory", "RECIST/mRECIST response categories",
             ("CR", "Complete response"), ("PR", "Partial response"), ("SD", "Stable disease"), ("PD", "Progressive disease"),
             ("NE", "Not evaluable"));

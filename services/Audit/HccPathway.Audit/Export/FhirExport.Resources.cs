@@ -11,19 +11,22 @@ namespace HccPathway.Audit.Export;
 public static partial class FhirExport
 {
     private static IEnumerable<Resource> Resources(
-        ExportedEvent e, IReadOnlyList<ExportedEvent> all, PathwayAsOf state, ResourceReference subject) => e.Data switch
+        ExportedEvent e, IReadOnlyList<ExportedEvent> all, PathwayAsOf state, ResourceReference subject, ResourceReference condition) => e.Data switch
     {
-        BaselineAssessed b => BaselineLabs(e, b, subject),
+        BaselineAssessed b => [.. BaselineLabs(e, b, subject), StageObservation(e, b, subject, condition)],
         LiverFunctionAssessed l => LiverFunctionLabs(e, l, subject),
         TumourMarkersRecorded m => m.Markers.Select(marker => MarkerObservation(e, marker, m.SampledOn, subject)),
         ResponseAssessed { IsBaseline: false } r =>
         [
             Response(e, FhirCodes.RecistResponse, r.Recist, r.StudyOn, subject),
             Response(e, FhirCodes.MrecistResponse, r.Mrecist, r.StudyOn, subject),
+            DiseaseStatus(e, r, subject, condition),
         ],
-        RegimenPlanned p when state.Regimen is { } regimen => [CarePlan(e, p, regimen, state, subject)],
-        LenvatinibStarted s => [Lenvatinib(e, s, all, subject)],
-        CamrelizumabAdministered c => [Camrelizumab(e, c, subject)],
+        RegimenPlanned p when state.Regimen is { } regimen =>
+            [LenTap(p), CarePlan(e, p, regimen, state, subject, condition), .. MedicationRequests(e, p, all, state, subject, condition)],
+        LenvatinibStarted s => [Lenvatinib(e, s, all, subject, condition)],
+        CamrelizumabAdministered c => [Camrelizumab(e, c, all, subject, condition)],
+        AdverseEventReported a => AdverseEvent(e, a, all, subject),
         TacePerformed t => [Tace(e, t, subject)],
         ResectionPerformed r => [Resection(e, r, subject)],
         _ => [],
@@ -110,9 +113,12 @@ public static partial class FhirExport
         DataAbsentReason = value is null ? new CodeableConcept("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-performed") : null,
     };
 
-    private static CarePlan CarePlan(ExportedEvent e, RegimenPlanned p, RegimenAsOf regimen, PathwayAsOf state, ResourceReference subject) => new()
+    private static CarePlan CarePlan(
+        ExportedEvent e, RegimenPlanned p, RegimenAsOf regimen, PathwayAsOf state, ResourceReference subject, ResourceReference condition) => new()
     {
         Id = DerivedId(e.Row.Id, "careplan"),
+        InstantiatesCanonical = [FhirCodes.LenTapPlanDefinition + "|" + p.RuleSetVersion],
+        Addresses = [condition],
         // A plan ends early when the MDT moves to second line or the patient leaves the pathway.
         Status = state.Phase == PathwayPhases.SecondLine || state.Exit is not null ? RequestStatus.Revoked : RequestStatus.Active,
         Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
@@ -144,7 +150,7 @@ public static partial class FhirExport
     };
 
     private static MedicationAdministration Lenvatinib(
-        ExportedEvent e, LenvatinibStarted s, IReadOnlyList<ExportedEvent> all, ResourceReference subject)
+        ExportedEvent e, LenvatinibStarted s, IReadOnlyList<ExportedEvent> all, ResourceReference subject, ResourceReference condition)
     {
         // Daily intake runs from the start to the next stop recorded after it (SCHED-LEN); open while none is.
         var stop = all.Where(x => x.Row.Version > e.Row.Version).Select(x => x.Data).OfType<LenvatinibStopped>().FirstOrDefault();
@@ -156,6 +162,8 @@ public static partial class FhirExport
                 : MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
             Medication = FhirCodes.Drug(Drugs.Lenvatinib),
             Subject = subject,
+            ReasonReference = [condition],
+            Request = RequestFor(Drugs.Lenvatinib, all),
             Effective = new Period { Start = Day(s.StartedOn).Value, End = stop is null ? null : Day(stop.LastDoseOn).Value },
             Dosage = new MedicationAdministration.DosageComponent
             {
@@ -166,12 +174,15 @@ public static partial class FhirExport
         };
     }
 
-    private static MedicationAdministration Camrelizumab(ExportedEvent e, CamrelizumabAdministered c, ResourceReference subject) => new()
+    private static MedicationAdministration Camrelizumab(
+        ExportedEvent e, CamrelizumabAdministered c, IReadOnlyList<ExportedEvent> all, ResourceReference subject, ResourceReference condition) => new()
     {
         Id = DerivedId(e.Row.Id, "medication-administration"),
         Status = MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
         Medication = FhirCodes.Drug(Drugs.Camrelizumab),
         Subject = subject,
+        ReasonReference = [condition],
+        Request = RequestFor(Drugs.Camrelizumab, all),
         Effective = Day(c.AdministeredOn),
         Dosage = new MedicationAdministration.DosageComponent
         {

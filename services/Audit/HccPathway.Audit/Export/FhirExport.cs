@@ -13,8 +13,11 @@ public sealed record ExportedEvent(StoredEvent Row, object? Data);
 
 /// <summary>
 /// One pathway as a FHIR R4 collection Bundle: the Patient (pseudonymised unless the identity is disclosed), the
-/// regimen as a CarePlan, drugs given as MedicationAdministration, TACE as Procedure, labs and responses as
-/// Observation, a Provenance per source event (who recorded it, when, which event) and an AuditEvent for this export.
+/// Condition (hepatocellular carcinoma, its CNLC stage an Observation), the regimen as a PlanDefinition and the CarePlan
+/// that follows it, drug orders as MedicationRequest and drugs given as MedicationAdministration (both for the
+/// Condition), TACE and resection as Procedure, labs, responses and the cancer disease status as Observation, adverse
+/// events as AdverseEvent, a Provenance per source event (who recorded it, when, which event) and an AuditEvent for
+/// this export.
 /// Resource ids derive from event ids, so exporting the same record twice gives the same resources.
 /// </summary>
 public static partial class FhirExport
@@ -33,12 +36,14 @@ public static partial class FhirExport
         var patient = Patient(pathwayId, events, discloseIdentity);
         var subject = Reference(patient);
         Add(bundle, patient);
+        var condition = Condition(pathwayId, events, subject);
+        Add(bundle, condition);
 
         var state = PathwayFold.Fold(pathwayId, events.Select(e => new FoldedEvent(
             e.Row.Version, e.Row.Sequence, e.Row.Timestamp, e.Row.Name, e.Data)));
         foreach (var e in events)
         {
-            foreach (var resource in Resources(e, events, state, subject))
+            foreach (var resource in Resources(e, events, state, subject, Reference(condition)))
             {
                 Add(bundle, resource);
                 Add(bundle, Provenance(resource, e.Row));
@@ -47,6 +52,7 @@ public static partial class FhirExport
             if (e.Data is PatientRegistered)
             {
                 Add(bundle, Provenance(patient, e.Row));
+                Add(bundle, Provenance(condition, e.Row));
             }
         }
 
