@@ -155,7 +155,7 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
 
         var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
 
-        var status = All<MedicationRequest>(bundle).ToDictionary(o => ((CodeableConcept)o.Medication!).Coding[0].Code, o => o.Status);
+        var status = All<MedicationRequest>(bundle).ToDictionary(o => ((CodeableConcept)o.Medication!).Coding[0].Code!, o => o.Status);
         Assert.Equal(MedicationRequest.MedicationrequestStatus.OnHold, status["camrelizumab"]);
         Assert.Equal(MedicationRequest.MedicationrequestStatus.Active, status["lenvatinib"]);
         Assert.Equal("ongoing", Assert.Single(All<AdverseEvent>(bundle)).Outcome!.Coding[0].Code);
