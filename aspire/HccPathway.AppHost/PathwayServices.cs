@@ -14,5 +14,8 @@ internal static class PathwayServices
             .WithReference(messaging)
             .WaitFor(pathway)
             .WaitFor(messaging)
+            // Clinical dates are the hospital's local dates: set the default hospital's IANA zone here (AppHost
+            // configuration Pathway:TimeZone), and each other hospital's as Pathway__Hospitals__<id>__TimeZone.
+            .WithEnvironment("Pathway__TimeZone", builder.Configuration["Pathway:TimeZone"] ?? "Etc/UTC")
             .WithHttpHealthCheck("/health");
 }

@@ -12,11 +12,13 @@ public sealed class ConversionJourney(PathwayClient api, Guid pathwayId, DateOnl
     public Guid PathwayId => pathwayId;
 
     /// <summary>
-    /// The latest date that is today somewhere (UTC+14), the latest date the services accept. Both washout checks
-    /// (Scheduling's plan and Surgery planning's scheduling check) evaluate on today and never call a past date safe,
-    /// so a resection is scheduled and recorded on this day rather than back-dated.
+    /// Today at the hospital, the latest date the services accept: in <paramref name="zone"/>, by default UTC, the zone
+    /// of a hospital that configured none (Pathway:TimeZone). Both washout checks (Scheduling's plan and Surgery
+    /// planning's scheduling check) evaluate on today and never call a past date safe, so a resection is scheduled and
+    /// recorded on this day rather than back-dated.
     /// </summary>
-    public static DateOnly LatestToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(14));
+    public static DateOnly HospitalToday(TimeZoneInfo? zone = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone ?? TimeZoneInfo.Utc).DateTime);
 
     public DateOnly EnrolledOn => enrolledOn;
 

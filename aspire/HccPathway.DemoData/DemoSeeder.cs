@@ -120,7 +120,7 @@ public static class DemoSeeder
         }
 
         await j.StopLenvatinib(today.AddDays(-18));
-        var surgeryOn = ConversionJourney.LatestToday();
+        var surgeryOn = ConversionJourney.HospitalToday();
         await j.DecideResection(today.AddDays(-16), surgeryOn);
         await j.Resect(surgeryOn);
         await j.DecideAdjuvant();

@@ -91,7 +91,7 @@ public static class WorklistBenchmark
 
     private static async Task<double> Time(IDocumentStore store, DateOnly from, DateOnly to, DateOnly asOf)
     {
-        var (query, _) = WorklistQueries.Parse(from, to, null, null, asOf, 5000, TimeProvider.System);
+        var (query, _) = WorklistQueries.Parse(from, to, null, null, asOf, 5000, DateOnly.FromDateTime(DateTime.UtcNow));
         return await Median(async () =>
         {
             await using var session = store.QuerySession();

@@ -92,7 +92,7 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
 
         await j.StopLenvatinib(Today.AddDays(-18));
         await wire.Next<LenvatinibStopped>(id);
-        var surgeryOn = ConversionJourney.LatestToday();
+        var surgeryOn = ConversionJourney.HospitalToday();
         await j.DecideResection(Today.AddDays(-16), surgeryOn);
         var mdt = (await wire.Next<MdtDecisionRecorded>(id)).Message;
         Assert.Equal("resect", mdt.Str("outcome"));

@@ -62,6 +62,7 @@ public static class PathwayEventStore
         builder.Services.AddSingleton(new PathwayService(service));
         builder.Services.AddScoped<PathwayWriter>();
         builder.Services.AddSingleton(Hospitals.FromConfiguration(builder.Configuration));
+        builder.AddHospitalClock();
         builder.AddPathwayIdempotency();
 
         // A singleton, so the host closes its LISTEN connection when it stops (the daemon never disposes its wakeup).

@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Http.Idempotency;
+using HccPathway.ServiceDefaults.Tenancy;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
@@ -16,9 +17,12 @@ namespace HccPathway.ServiceDefaults.EventStore;
 /// A request with an Idempotency-Key also stores its response on the same session, so the response is recorded if and
 /// only if the events are; a concurrent duplicate cannot commit and answers with the response that did.
 /// </summary>
-public sealed class PathwayWriter(IDocumentSession session, TimeProvider clock, IdempotentCommands idempotency)
+public sealed class PathwayWriter(IDocumentSession session, HospitalClock clock, IdempotentCommands idempotency)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Today at the hospital this writer's session is open for, the patient's hospital.</summary>
+    public DateOnly Today => clock.Today(session.TenantId);
 
     /// <summary>Opens a new pathway stream with the decider's events.</summary>
     public async Task<IResult> Start<TState>(Guid pathwayId, Decision decision, CancellationToken cancellation)

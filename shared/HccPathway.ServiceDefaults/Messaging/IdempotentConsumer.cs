@@ -108,6 +108,10 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         }
     }
 
+    /// <summary>Today at the hospital the message belongs to: the hospital its <paramref name="session"/> is open for.</summary>
+    protected static DateOnly TodayAtHospital(ConsumeContext context, IDocumentSession session) =>
+        context.GetServiceOrCreateInstance<HospitalClock>().Today(session.TenantId);
+
     /// <summary>Handle the message, writing only through <paramref name="session"/>; it is committed with the dedupe record.</summary>
     protected abstract Task Handle(ConsumeContext<TMessage> context, IDocumentSession session);
 }

@@ -19,7 +19,7 @@ public sealed class AdverseEventCorrectionSpecs
     {
         var id = Guid.NewGuid();
         var state = Enrolled();
-        return (state.After(ReportAdverseEvent.Decide(state, new(null, "Hypertension", 3, Day(20), true, [Drugs.Lenvatinib]), id, Now)), id);
+        return (state.After(ReportAdverseEvent.Decide(state, new(null, "Hypertension", 3, Day(20), true, [Drugs.Lenvatinib]), id, Today, Now)), id);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class AdverseEventCorrectionSpecs
     {
         var (state, id) = Hypertension();
 
-        var decision = CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Now);
+        var decision = CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Today, Now);
 
         var corrected = Assert.IsType<AdverseEventCorrected>(Assert.Single(Accepted(decision)));
         Assert.Equal(("Diarrhoea", 2, 2, CorrectionId, "dr-onc"), (corrected.CtcaeTerm, corrected.Grade, corrected.CurrentGrade, corrected.CorrectionId, corrected.CorrectedBy));
@@ -39,10 +39,10 @@ public sealed class AdverseEventCorrectionSpecs
     public void RESP_AE_given_an_event_graded_again_when_its_report_is_corrected_then_the_later_grade_stands_and_the_onset_may_not_pass_it()
     {
         var (state, id) = Hypertension();
-        state = state.After(GradeAdverseEvent.ChangeGrade(state, id, new(4, Day(25)), Rules, Now));
+        state = state.After(GradeAdverseEvent.ChangeGrade(state, id, new(4, Day(25)), Rules, Today, Now));
 
-        var corrected = Assert.IsType<AdverseEventCorrected>(Assert.Single(Accepted(CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Now))));
-        var tooLate = CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea with { OnsetOn = Day(26) }, CorrectionId, "dr-onc", Now).Rejection;
+        var corrected = Assert.IsType<AdverseEventCorrected>(Assert.Single(Accepted(CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Today, Now))));
+        var tooLate = CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea with { OnsetOn = Day(26) }, CorrectionId, "dr-onc", Today, Now).Rejection;
 
         Assert.Equal((2, 4), (corrected.Grade, corrected.CurrentGrade));
         Assert.Equal(["onsetOn"], tooLate?.Errors?.Keys);
@@ -59,10 +59,10 @@ public sealed class AdverseEventCorrectionSpecs
         Assert.Equal((id, "Reported on the wrong patient", "dr-onc"), (marked.AdverseEventId, marked.Reason, marked.MarkedBy));
         var after = state.After(decision);
         Assert.Empty(after.AdverseEvents);
-        Assert.Equal(RejectionKind.Conflict, CorrectAdverseEvent.Correct(after, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, CorrectAdverseEvent.Correct(after, id, Grade2Diarrhoea, CorrectionId, "dr-onc", Today, Now).Rejection?.Kind);
         Assert.Equal(RejectionKind.Conflict, CorrectAdverseEvent.MarkEnteredInError(after, id, new("Again"), CorrectionId, "dr-onc", Now).Rejection?.Kind);
-        Assert.Equal(RejectionKind.NotFound, GradeAdverseEvent.ChangeGrade(after, id, new(2, Day(30)), Rules, Now).Rejection?.Kind);
-        Assert.Equal(RejectionKind.Conflict, ReportAdverseEvent.Decide(after, new(null, "Hypertension", 3, Day(20), true, [Drugs.Lenvatinib]), id, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.NotFound, GradeAdverseEvent.ChangeGrade(after, id, new(2, Day(30)), Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, ReportAdverseEvent.Decide(after, new(null, "Hypertension", 3, Day(20), true, [Drugs.Lenvatinib]), id, Today, Now).Rejection?.Kind);
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class AdverseEventCorrectionSpecs
     {
         var (state, id) = Hypertension();
 
-        Assert.Equal(RejectionKind.NotFound, CorrectAdverseEvent.Correct(state, Guid.NewGuid(), Grade2Diarrhoea, CorrectionId, "dr-onc", Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.NotFound, CorrectAdverseEvent.Correct(state, Guid.NewGuid(), Grade2Diarrhoea, CorrectionId, "dr-onc", Today, Now).Rejection?.Kind);
         Assert.Equal(RejectionKind.NotFound, CorrectAdverseEvent.MarkEnteredInError(state, Guid.NewGuid(), new("x"), CorrectionId, "dr-onc", Now).Rejection?.Kind);
-        Assert.Equal(["grade", "reason"], CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea with { Grade = 6, Reason = null }, CorrectionId, "dr-onc", Now).Rejection?.Errors?.Keys.Order());
+        Assert.Equal(["grade", "reason"], CorrectAdverseEvent.Correct(state, id, Grade2Diarrhoea with { Grade = 6, Reason = null }, CorrectionId, "dr-onc", Today, Now).Rejection?.Errors?.Keys.Order());
         Assert.Equal(["reason"], CorrectAdverseEvent.MarkEnteredInError(state, id, new(" "), CorrectionId, "dr-onc", Now).Rejection?.Errors?.Keys);
     }
 }

@@ -16,7 +16,7 @@ public sealed class AdverseEventSpecs
     {
         var id = Guid.NewGuid();
         var state = Enrolled();
-        return (state.After(ReportAdverseEvent.Decide(state, request ?? Hypertension, id, Now)), id);
+        return (state.After(ReportAdverseEvent.Decide(state, request ?? Hypertension, id, Today, Now)), id);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class AdverseEventSpecs
     {
         var state = Enrolled();
 
-        var events = Accepted(ReportAdverseEvent.Decide(state, Hypertension, Guid.NewGuid(), Now));
+        var events = Accepted(ReportAdverseEvent.Decide(state, Hypertension, Guid.NewGuid(), Today, Now));
 
         var reported = events.OfType<AdverseEventReported>().Single();
         Assert.Equal((3, true), (reported.Grade, reported.TreatmentRelated));
@@ -37,7 +37,7 @@ public sealed class AdverseEventSpecs
     [InlineData(6, "grade")]
     public void RESP_AE_given_a_grade_outside_1_to_5_then_invalid(int grade, string field)
     {
-        var rejection = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { Grade = grade }, Guid.NewGuid(), Now).Rejection!;
+        var rejection = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { Grade = grade }, Guid.NewGuid(), Today, Now).Rejection!;
 
         Assert.Equal([field], rejection.Errors!.Keys);
     }
@@ -45,8 +45,8 @@ public sealed class AdverseEventSpecs
     [Fact]
     public void Given_a_treatment_related_event_without_a_known_drug_then_invalid_on_suspectedDrugs()
     {
-        var none = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { SuspectedDrugs = [] }, Guid.NewGuid(), Now).Rejection!;
-        var unknown = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { SuspectedDrugs = ["sorafenib"] }, Guid.NewGuid(), Now).Rejection!;
+        var none = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { SuspectedDrugs = [] }, Guid.NewGuid(), Today, Now).Rejection!;
+        var unknown = ReportAdverseEvent.Decide(Enrolled(), Hypertension with { SuspectedDrugs = ["sorafenib"] }, Guid.NewGuid(), Today, Now).Rejection!;
 
         Assert.Equal(["suspectedDrugs"], none.Errors!.Keys);
         Assert.Equal(["suspectedDrugs"], unknown.Errors!.Keys);
@@ -58,10 +58,10 @@ public sealed class AdverseEventSpecs
         var (state, id) = Reported();
 
         var changed = Assert.IsType<AdverseEventGradeChanged>(Assert.Single(Accepted(
-            GradeAdverseEvent.ChangeGrade(state, id, new(2, Day(30)), Rules, Now))));
+            GradeAdverseEvent.ChangeGrade(state, id, new(2, Day(30)), Rules, Today, Now))));
 
         Assert.Equal((3, 2), (changed.PreviousGrade, changed.Grade));
-        Assert.Equal(3, state.After(GradeAdverseEvent.ChangeGrade(state, id, new(2, Day(30)), Rules, Now)).AdverseEvents[id].MaxGrade);
+        Assert.Equal(3, state.After(GradeAdverseEvent.ChangeGrade(state, id, new(2, Day(30)), Rules, Today, Now)).AdverseEvents[id].MaxGrade);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class AdverseEventSpecs
     {
         var (state, id) = Reported();
 
-        Assert.Equal(["grade"], GradeAdverseEvent.ChangeGrade(state, id, new(1, Day(30)), Rules, Now).Rejection!.Errors!.Keys);
+        Assert.Equal(["grade"], GradeAdverseEvent.ChangeGrade(state, id, new(1, Day(30)), Rules, Today, Now).Rejection!.Errors!.Keys);
     }
 
     [Fact]
@@ -77,11 +77,11 @@ public sealed class AdverseEventSpecs
     {
         var (state, id) = Reported();
 
-        var resolved = Assert.IsType<AdverseEventResolved>(Assert.Single(Accepted(GradeAdverseEvent.Resolve(state, id, new(1, Day(40)), Rules, Now))));
-        state = state.After(GradeAdverseEvent.Resolve(state, id, new(1, Day(40)), Rules, Now));
+        var resolved = Assert.IsType<AdverseEventResolved>(Assert.Single(Accepted(GradeAdverseEvent.Resolve(state, id, new(1, Day(40)), Rules, Today, Now))));
+        state = state.After(GradeAdverseEvent.Resolve(state, id, new(1, Day(40)), Rules, Today, Now));
 
         Assert.Equal(1, resolved.ResidualGrade);
-        Assert.Equal(RejectionKind.Conflict, GradeAdverseEvent.ChangeGrade(state, id, new(3, Day(50)), Rules, Now).Rejection!.Kind);
+        Assert.Equal(RejectionKind.Conflict, GradeAdverseEvent.ChangeGrade(state, id, new(3, Day(50)), Rules, Today, Now).Rejection!.Kind);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AdverseEventSpecs
     {
         var (state, id) = Reported();
 
-        var rejection = GradeAdverseEvent.Resolve(state, id, new(2, Day(10)), Rules, Now).Rejection!;
+        var rejection = GradeAdverseEvent.Resolve(state, id, new(2, Day(10)), Rules, Today, Now).Rejection!;
 
         Assert.Equal(["residualGrade", "resolvedOn"], rejection.Errors!.Keys.Order());
     }
@@ -97,6 +97,6 @@ public sealed class AdverseEventSpecs
     [Fact]
     public void Given_an_unknown_adverse_event_when_graded_then_not_found()
     {
-        Assert.Equal(RejectionKind.NotFound, GradeAdverseEvent.ChangeGrade(Enrolled(), Guid.NewGuid(), new(2, Day(30)), Rules, Now).Rejection!.Kind);
+        Assert.Equal(RejectionKind.NotFound, GradeAdverseEvent.ChangeGrade(Enrolled(), Guid.NewGuid(), new(2, Day(30)), Rules, Today, Now).Rejection!.Kind);
     }
 }

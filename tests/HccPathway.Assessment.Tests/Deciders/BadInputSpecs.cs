@@ -19,7 +19,7 @@ public sealed class BadInputSpecs
 
     private static Rejection Refused(AssessmentPathway state, RecordImagingRequest request)
     {
-        var decision = RecordImaging.Decide(state, request, Guid.NewGuid(), "dr-rad", Rules, Now);
+        var decision = RecordImaging.Decide(state, request, Guid.NewGuid(), "dr-rad", Rules, Today, Now);
         Assert.Empty(decision.Events);
         return decision.Rejection!;
     }
@@ -111,8 +111,8 @@ public sealed class BadInputSpecs
     {
         var state = Enrolled();
         var id = Guid.NewGuid();
-        state = state.After(RecordImaging.Decide(state, Baseline(Day(2), Liver("L1", 40m)), id, "dr", Rules, Now));
+        state = state.After(RecordImaging.Decide(state, Baseline(Day(2), Liver("L1", 40m)), id, "dr", Rules, Today, Now));
 
-        Assert.Equal(RejectionKind.Conflict, RecordImaging.Decide(state, FollowUp(Day(60), Liver("L1", 40m)), id, "dr", Rules, Now).Rejection!.Kind);
+        Assert.Equal(RejectionKind.Conflict, RecordImaging.Decide(state, FollowUp(Day(60), Liver("L1", 40m)), id, "dr", Rules, Today, Now).Rejection!.Kind);
     }
 }

@@ -14,6 +14,10 @@ namespace HccPathway.Assessment.Tests.Deciders;
 internal static class Given
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The hospital's date at <see cref="Now"/> (a UTC hospital).</summary>
+    public static readonly DateOnly Today = new(2026, 6, 1);
+
     public static readonly DateOnly EnrolledOn = new(2025, 12, 1);
     public static readonly ClinicalRuleSet Rules = ClinicalRuleSet.Default;
 
@@ -46,7 +50,7 @@ internal static class Given
     /// <summary>Records a study and returns its events; <paramref name="state"/> moves on.</summary>
     public static IReadOnlyList<object> Study(ref AssessmentPathway state, RecordImagingRequest request)
     {
-        var decision = RecordImaging.Decide(state, request, Guid.NewGuid(), "dr-rad", Rules, Now);
+        var decision = RecordImaging.Decide(state, request, Guid.NewGuid(), "dr-rad", Rules, Today, Now);
         state = state.After(decision);
         return decision.Events;
     }
@@ -56,7 +60,7 @@ internal static class Given
         var request = new RecordTumourMarkers.Request(null, on,
             afp is { } a ? new RecordTumourMarkers.MarkerValue(a, "ng/mL") : null,
             dcp is { } d ? new RecordTumourMarkers.MarkerValue(d, "mAU/mL") : null);
-        var decision = RecordTumourMarkers.Decide(state, request, Guid.NewGuid(), "dr-lab", Rules, Now);
+        var decision = RecordTumourMarkers.Decide(state, request, Guid.NewGuid(), "dr-lab", Rules, Today, Now);
         state = state.After(decision);
         return decision.Events;
     }

@@ -28,13 +28,13 @@ public sealed class ImagingCorrectionSpecs
     {
         var (state, _, followUp) = PartialResponse();
 
-        var events = Accepted(CorrectImagingStudy.Decide(state, followUp, Reading(55m), CorrectionId, "dr-rad", Rules, Now));
+        var events = Accepted(CorrectImagingStudy.Decide(state, followUp, Reading(55m), CorrectionId, "dr-rad", Rules, Today, Now));
 
         var corrected = Assert.IsType<ImagingStudyCorrected>(events[0]);
         Assert.Equal((followUp, CorrectionId, "dr-rad", "L1 measured on the wrong slice"), (corrected.StudyId, corrected.CorrectionId, corrected.CorrectedBy, corrected.Reason));
         var reassessed = Response(events);
         Assert.Equal((followUp, "SD", "SD", (Guid?)CorrectionId), (reassessed.StudyId, reassessed.Recist.Category, reassessed.Recist.BestOverallResponse, reassessed.CausedBy));
-        var after = state.After(CorrectImagingStudy.Decide(state, followUp, Reading(55m), CorrectionId, "dr-rad", Rules, Now));
+        var after = state.After(CorrectImagingStudy.Decide(state, followUp, Reading(55m), CorrectionId, "dr-rad", Rules, Today, Now));
         Assert.Equal(55m, after.Series[^1].TargetLesions[0].DiameterMm);
         Assert.Equal("SD", after.Assessments[^1].Mrecist.Category);
     }
@@ -45,7 +45,7 @@ public sealed class ImagingCorrectionSpecs
         var (state, baseline, followUp) = PartialResponse();
         var request = Reading(40m) with { StudyOn = Day(5) };
 
-        var events = Accepted(CorrectImagingStudy.Decide(state, baseline, request, CorrectionId, "dr-rad", Rules, Now));
+        var events = Accepted(CorrectImagingStudy.Decide(state, baseline, request, CorrectionId, "dr-rad", Rules, Today, Now));
 
         Assert.Equal([baseline, followUp], events.OfType<ResponseAssessed>().Select(r => r.StudyId));
         Assert.Equal("SD", events.OfType<ResponseAssessed>().Last().Recist.Category);
@@ -58,7 +58,7 @@ public sealed class ImagingCorrectionSpecs
         var pd = Response(Study(ref state, FollowUp(Day(120), Liver("L1", 30m)) with { NewLesions = [NewIn(LesionSites.Intrahepatic, "L7")] })).StudyId;
         Assert.NotEmpty(state.Progressions);
 
-        var decision = MarkImagingStudyEnteredInError.Decide(state, pd, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Now);
+        var decision = MarkImagingStudyEnteredInError.Decide(state, pd, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Today, Now);
 
         var events = Accepted(decision);
         Assert.Equal([typeof(ImagingStudyEnteredInError), typeof(ResponseWithdrawn), typeof(ProgressionWithdrawn), typeof(ResponseAssessed)], events.Select(e => e.GetType()));
@@ -77,7 +77,7 @@ public sealed class ImagingCorrectionSpecs
         var last = Response(Study(ref state, FollowUp(Day(120), Liver("L1", 36m)))).StudyId;
         Assert.Equal("PD", state.Responses[last].Recist.Category); // +20 % and +6 mm from the nadir of 30 mm
 
-        var events = Accepted(MarkImagingStudyEnteredInError.Decide(state, followUp, new("Duplicate upload"), CorrectionId, "dr-rad", Rules, Now));
+        var events = Accepted(MarkImagingStudyEnteredInError.Decide(state, followUp, new("Duplicate upload"), CorrectionId, "dr-rad", Rules, Today, Now));
 
         var reassessed = events.OfType<ResponseAssessed>().Single(r => r.StudyId == last);
         Assert.Equal("PR", reassessed.Recist.Category); // 36 of 60 mm at baseline: −40 %
@@ -89,14 +89,14 @@ public sealed class ImagingCorrectionSpecs
     {
         var (state, baseline, followUp) = PartialResponse();
 
-        Assert.Equal(RejectionKind.NotFound, CorrectImagingStudy.Decide(state, Guid.NewGuid(), Reading(50m), CorrectionId, "dr-rad", Rules, Now).Rejection?.Kind);
-        var missingReason = CorrectImagingStudy.Decide(state, followUp, Reading(50m, reason: " "), CorrectionId, "dr-rad", Rules, Now).Rejection;
+        Assert.Equal(RejectionKind.NotFound, CorrectImagingStudy.Decide(state, Guid.NewGuid(), Reading(50m), CorrectionId, "dr-rad", Rules, Today, Now).Rejection?.Kind);
+        var missingReason = CorrectImagingStudy.Decide(state, followUp, Reading(50m, reason: " "), CorrectionId, "dr-rad", Rules, Today, Now).Rejection;
         Assert.Equal((RejectionKind.Invalid, true), (missingReason?.Kind, missingReason?.Errors?.ContainsKey("reason")));
-        Assert.Equal(RejectionKind.Invalid, MarkImagingStudyEnteredInError.Decide(state, followUp, new(null), CorrectionId, "dr-rad", Rules, Now).Rejection?.Kind);
-        Assert.Equal(RejectionKind.Conflict, MarkImagingStudyEnteredInError.Decide(state, baseline, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Invalid, MarkImagingStudyEnteredInError.Decide(state, followUp, new(null), CorrectionId, "dr-rad", Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, MarkImagingStudyEnteredInError.Decide(state, baseline, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Today, Now).Rejection?.Kind);
 
-        var withdrawn = state.After(MarkImagingStudyEnteredInError.Decide(state, followUp, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Now));
-        Assert.Equal(RejectionKind.Conflict, CorrectImagingStudy.Decide(withdrawn, followUp, Reading(50m), CorrectionId, "dr-rad", Rules, Now).Rejection?.Kind);
-        Assert.Equal(RejectionKind.Conflict, MarkImagingStudyEnteredInError.Decide(withdrawn, followUp, new("Again"), CorrectionId, "dr-rad", Rules, Now).Rejection?.Kind);
+        var withdrawn = state.After(MarkImagingStudyEnteredInError.Decide(state, followUp, new("Wrong patient"), CorrectionId, "dr-rad", Rules, Today, Now));
+        Assert.Equal(RejectionKind.Conflict, CorrectImagingStudy.Decide(withdrawn, followUp, Reading(50m), CorrectionId, "dr-rad", Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, MarkImagingStudyEnteredInError.Decide(withdrawn, followUp, new("Again"), CorrectionId, "dr-rad", Rules, Today, Now).Rejection?.Kind);
     }
 }

@@ -24,7 +24,7 @@ public sealed class LaboratoryCorrectionSpecs
         var state = Enrolled();
         var sample = SampleOf(Markers(ref state, Day(20), 60m));
 
-        var decision = CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Now);
+        var decision = CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Today, Now);
 
         var corrected = Assert.IsType<TumourMarkersCorrected>(Assert.Single(Accepted(decision)));
         Assert.Equal((sample, sample, CorrectionId), (corrected.SampleId, corrected.Corrected.SampleId, corrected.CorrectionId));
@@ -44,7 +44,7 @@ public sealed class LaboratoryCorrectionSpecs
         Study(ref state, FollowUp(Day(62).AddMonths(3), Liver("L1", 18m, 0m)));
         Assert.NotNull(state.Ccr);
 
-        var events = Accepted(CorrectTumourMarkers.Correct(state, sample, Afp(300m, Day(60)), CorrectionId, "dr-lab", Rules, Now));
+        var events = Accepted(CorrectTumourMarkers.Correct(state, sample, Afp(300m, Day(60)), CorrectionId, "dr-lab", Rules, Today, Now));
 
         var lost = events.OfType<ClinicalCompleteResponseLost>().Single();
         Assert.Equal(sample, lost.CauseEventId);
@@ -57,14 +57,14 @@ public sealed class LaboratoryCorrectionSpecs
         var state = Enrolled();
         var sample = SampleOf(Markers(ref state, Day(20), 60m));
 
-        Assert.Equal(RejectionKind.NotFound, CorrectTumourMarkers.Correct(state, Guid.NewGuid(), Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Now).Rejection?.Kind);
-        Assert.Equal(["reason"], CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20), reason: null), CorrectionId, "dr-lab", Rules, Now).Rejection?.Errors?.Keys);
-        Assert.Equal(["afp.unit"], CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20)) with { Afp = new(15m, "mmol/L") }, CorrectionId, "dr-lab", Rules, Now).Rejection?.Errors?.Keys);
+        Assert.Equal(RejectionKind.NotFound, CorrectTumourMarkers.Correct(state, Guid.NewGuid(), Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(["reason"], CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20), reason: null), CorrectionId, "dr-lab", Rules, Today, Now).Rejection?.Errors?.Keys);
+        Assert.Equal(["afp.unit"], CorrectTumourMarkers.Correct(state, sample, Afp(15m, Day(20)) with { Afp = new(15m, "mmol/L") }, CorrectionId, "dr-lab", Rules, Today, Now).Rejection?.Errors?.Keys);
 
-        var marked = state.After(CorrectTumourMarkers.MarkEnteredInError(state, sample, new("Another patient's sample"), CorrectionId, "dr-lab", Rules, Now));
+        var marked = state.After(CorrectTumourMarkers.MarkEnteredInError(state, sample, new("Another patient's sample"), CorrectionId, "dr-lab", Rules, Today, Now));
         Assert.Empty(marked.Samples);
-        Assert.Equal(RejectionKind.Conflict, CorrectTumourMarkers.Correct(marked, sample, Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Now).Rejection?.Kind);
-        Assert.Equal(RejectionKind.Conflict, CorrectTumourMarkers.MarkEnteredInError(marked, sample, new("Again"), CorrectionId, "dr-lab", Rules, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, CorrectTumourMarkers.Correct(marked, sample, Afp(15m, Day(20)), CorrectionId, "dr-lab", Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, CorrectTumourMarkers.MarkEnteredInError(marked, sample, new("Again"), CorrectionId, "dr-lab", Rules, Today, Now).Rejection?.Kind);
     }
 
     private static readonly RecordLiverFunction.Request Full = new(
@@ -75,18 +75,18 @@ public sealed class LaboratoryCorrectionSpecs
     {
         var id = Guid.NewGuid();
         var enrolled = Enrolled();
-        var state = enrolled.After(RecordLiverFunction.Decide(enrolled, Full, id, "dr", Rules, Now));
+        var state = enrolled.After(RecordLiverFunction.Decide(enrolled, Full, id, "dr", Rules, Today, Now));
 
-        var decision = CorrectLiverFunction.Correct(state, id, new(Full with { AlbuminGramsPerLitre = 30m }, "Albumin of the wrong day"), CorrectionId, "dr-hep", Rules, Now);
+        var decision = CorrectLiverFunction.Correct(state, id, new(Full with { AlbuminGramsPerLitre = 30m }, "Albumin of the wrong day"), CorrectionId, "dr-hep", Rules, Today, Now);
 
         var corrected = Assert.IsType<LiverFunctionCorrected>(Assert.Single(Accepted(decision)));
         Assert.Equal((id, id, 30m), (corrected.AssessmentId, corrected.Corrected.AssessmentId, corrected.Corrected.ChildPugh!.AlbuminGramsPerLitre));
         Assert.Equal(6, corrected.Corrected.ChildPugh.Points);
-        Assert.Equal(RejectionKind.NotFound, CorrectLiverFunction.Correct(state, Guid.NewGuid(), new(Full, "x"), CorrectionId, "dr-hep", Rules, Now).Rejection?.Kind);
-        Assert.Equal(["reason", "values.inr"], CorrectLiverFunction.Correct(state, id, new(Full with { Inr = null }, null), CorrectionId, "dr-hep", Rules, Now).Rejection?.Errors?.Keys.Order());
+        Assert.Equal(RejectionKind.NotFound, CorrectLiverFunction.Correct(state, Guid.NewGuid(), new(Full, "x"), CorrectionId, "dr-hep", Rules, Today, Now).Rejection?.Kind);
+        Assert.Equal(["reason", "values.inr"], CorrectLiverFunction.Correct(state, id, new(Full with { Inr = null }, null), CorrectionId, "dr-hep", Rules, Today, Now).Rejection?.Errors?.Keys.Order());
 
         var marked = state.After(CorrectLiverFunction.MarkEnteredInError(state, id, new("Wrong patient"), CorrectionId, "dr-hep", Now));
-        Assert.Equal(RejectionKind.Conflict, CorrectLiverFunction.Correct(marked, id, new(Full, "x"), CorrectionId, "dr-hep", Rules, Now).Rejection?.Kind);
+        Assert.Equal(RejectionKind.Conflict, CorrectLiverFunction.Correct(marked, id, new(Full, "x"), CorrectionId, "dr-hep", Rules, Today, Now).Rejection?.Kind);
         Assert.Equal(RejectionKind.Invalid, CorrectLiverFunction.MarkEnteredInError(state, id, new(""), CorrectionId, "dr-hep", Now).Rejection?.Kind);
     }
 }

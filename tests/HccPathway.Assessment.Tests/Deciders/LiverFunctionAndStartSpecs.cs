@@ -15,7 +15,7 @@ public sealed class LiverFunctionAndStartSpecs
     [Fact]
     public void SCORE_CP_and_SCORE_FLR_given_a_full_reassessment_then_Child_Pugh_and_the_FLR_ratio_are_computed_for_SURG_READY()
     {
-        var events = Accepted(RecordLiverFunction.Decide(Enrolled(), Full, Guid.NewGuid(), "dr", Rules, Now));
+        var events = Accepted(RecordLiverFunction.Decide(Enrolled(), Full, Guid.NewGuid(), "dr", Rules, Today, Now));
 
         var assessed = events.OfType<LiverFunctionAssessed>().Single();
         Assert.Equal((5, "A"), (assessed.ChildPugh!.Points, assessed.ChildPugh.Class));
@@ -33,7 +33,7 @@ public sealed class LiverFunctionAndStartSpecs
     {
         var partial = Full with { Inr = null, Ascites = null };
 
-        var rejection = RecordLiverFunction.Decide(Enrolled(), partial, Guid.NewGuid(), "dr", Rules, Now).Rejection!;
+        var rejection = RecordLiverFunction.Decide(Enrolled(), partial, Guid.NewGuid(), "dr", Rules, Today, Now).Rejection!;
 
         Assert.Equal(["ascites", "inr"], rejection.Errors!.Keys.Order());
     }
@@ -41,7 +41,7 @@ public sealed class LiverFunctionAndStartSpecs
     [Fact]
     public void SURG_WASH_given_immune_hepatitis_excluded_without_saying_how_then_invalid()
     {
-        var rejection = RecordLiverFunction.Decide(Enrolled(), Full with { ImmuneHepatitisEvidence = " " }, Guid.NewGuid(), "dr", Rules, Now).Rejection!;
+        var rejection = RecordLiverFunction.Decide(Enrolled(), Full with { ImmuneHepatitisEvidence = " " }, Guid.NewGuid(), "dr", Rules, Today, Now).Rejection!;
 
         Assert.Equal(["immuneHepatitisEvidence"], rejection.Errors!.Keys);
     }

@@ -50,7 +50,7 @@ public sealed class MarkerSpecs
         var state = Enrolled();
         var request = new RecordTumourMarkers.Request(null, Day(30), new RecordTumourMarkers.MarkerValue(100m, "IU/mL"), null);
 
-        var recorded = Accepted(RecordTumourMarkers.Decide(state, request, Guid.NewGuid(), "lab", Rules, Now)).OfType<TumourMarkersRecorded>().Single();
+        var recorded = Accepted(RecordTumourMarkers.Decide(state, request, Guid.NewGuid(), "lab", Rules, Today, Now)).OfType<TumourMarkersRecorded>().Single();
 
         var afp = recorded.Markers.Single();
         Assert.Equal(121m, afp.Value);
@@ -62,7 +62,7 @@ public sealed class MarkerSpecs
     {
         var request = new RecordTumourMarkers.Request(null, Day(30), new RecordTumourMarkers.MarkerValue(10m, "mg/dL"), new RecordTumourMarkers.MarkerValue(-1m, "mAU/mL"));
 
-        var rejection = RecordTumourMarkers.Decide(Enrolled(), request, Guid.NewGuid(), "lab", Rules, Now).Rejection!;
+        var rejection = RecordTumourMarkers.Decide(Enrolled(), request, Guid.NewGuid(), "lab", Rules, Today, Now).Rejection!;
 
         Assert.Equal(RejectionKind.Invalid, rejection.Kind);
         Assert.Equal(["afp.unit", "dcp.value"], rejection.Errors!.Keys.Order());

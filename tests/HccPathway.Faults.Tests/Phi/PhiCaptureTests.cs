@@ -102,7 +102,7 @@ public sealed class PhiCaptureTests(ITestOutputHelper output)
         await j.RecordPreoperativeWorkUp(today.AddDays(-20));
         await j.ReadyForSurgery();
         await j.StopLenvatinib(today.AddDays(-18));
-        var surgeryOn = ConversionJourney.LatestToday();
+        var surgeryOn = ConversionJourney.HospitalToday();
         await j.DecideResection(today.AddDays(-16), surgeryOn);
         await j.Resect(surgeryOn);
         await j.DecideAdjuvant();

@@ -52,7 +52,7 @@ public sealed class EligibilityAndEnrolmentSpecs
     {
         var pathway = Registered().WithBaseline(Baselines.ResectableWithPvtt(Today)).WithEligibility();
 
-        var enrolled = Single<PatientEnrolled>(EnrolPatient.Decide(pathway, Enrol, "dr-house", Now));
+        var enrolled = Single<PatientEnrolled>(EnrolPatient.Decide(pathway, Enrol, "dr-house", Today, Now));
 
         Assert.Equal(72m, enrolled.WeightKg);
         Assert.Equal(["ELIG-2"], enrolled.EligibilityRules);
@@ -64,7 +64,7 @@ public sealed class EligibilityAndEnrolmentSpecs
     {
         var pathway = Registered().WithBaseline(Baselines.PoorPerformanceStatus(Today)).WithEligibility();
 
-        var decision = EnrolPatient.Decide(pathway, Enrol, "dr-house", Now);
+        var decision = EnrolPatient.Decide(pathway, Enrol, "dr-house", Today, Now);
 
         Assert.Equal(RejectionKind.Conflict, decision.Rejection!.Kind);
         Assert.Equal("ELIG-X", decision.Rejection.RuleId);
@@ -76,7 +76,7 @@ public sealed class EligibilityAndEnrolmentSpecs
         var pathway = Registered().WithBaseline(Baselines.ResectableWithPvtt(Today)).WithEligibility()
             .WithBaseline(Baselines.ResectableWithPvtt(Today), version: 4);
 
-        var decision = EnrolPatient.Decide(pathway, Enrol, "dr-house", Now);
+        var decision = EnrolPatient.Decide(pathway, Enrol, "dr-house", Today, Now);
 
         Assert.Equal(RejectionKind.Conflict, decision.Rejection!.Kind);
     }
@@ -86,7 +86,7 @@ public sealed class EligibilityAndEnrolmentSpecs
     {
         var pathway = Registered().WithBaseline(Baselines.ResectableWithPvtt(Today)).WithEligibility() with { Phase = IntakePhase.Enrolled };
 
-        Assert.Equal(RejectionKind.Conflict, EnrolPatient.Decide(pathway, Enrol, "dr-house", Now).Rejection!.Kind);
+        Assert.Equal(RejectionKind.Conflict, EnrolPatient.Decide(pathway, Enrol, "dr-house", Today, Now).Rejection!.Kind);
         Assert.Equal(RejectionKind.Conflict, DeclineEnrolment.Decide(pathway, new("changed mind"), "dr-house", Now).Rejection!.Kind);
     }
 
@@ -95,7 +95,7 @@ public sealed class EligibilityAndEnrolmentSpecs
     {
         var pathway = Registered().WithBaseline(Baselines.ResectableWithPvtt(Today)).WithEligibility();
 
-        var decision = EnrolPatient.Decide(pathway, Enrol with { Rationale = " " }, "dr-house", Now);
+        var decision = EnrolPatient.Decide(pathway, Enrol with { Rationale = " " }, "dr-house", Today, Now);
 
         Assert.Equal(["rationale"], decision.Rejection!.Errors!.Keys);
     }

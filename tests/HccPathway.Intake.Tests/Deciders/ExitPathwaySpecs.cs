@@ -15,7 +15,7 @@ public sealed class ExitPathwaySpecs
     {
         var pathway = Registered();
 
-        var exited = Single<PathwayExited>(ExitPathway.Decide(pathway, Died, "dr-house", Now));
+        var exited = Single<PathwayExited>(ExitPathway.Decide(pathway, Died, "dr-house", Today, Now));
 
         Assert.Equal(new PathwayExited(pathway.Id, PathwayExitReason.Died, Today.AddDays(-2), "Died at home; family informed.", "dr-house", Now), exited);
     }
@@ -25,7 +25,7 @@ public sealed class ExitPathwaySpecs
     {
         var pathway = Registered();
 
-        var decision = ExitPathway.Decide(pathway, Died with { ExitedOn = pathway.ReferralDate.AddDays(-1) }, "dr-house", Now);
+        var decision = ExitPathway.Decide(pathway, Died with { ExitedOn = pathway.ReferralDate.AddDays(-1) }, "dr-house", Today, Now);
 
         Assert.Empty(decision.Events);
         Assert.Equal(RejectionKind.Invalid, decision.Rejection!.Kind);
@@ -37,13 +37,13 @@ public sealed class ExitPathwaySpecs
     {
         var pathway = Registered();
 
-        Assert.Null(ExitPathway.Decide(pathway, Died with { ExitedOn = pathway.ReferralDate }, "dr-house", Now).Rejection);
+        Assert.Null(ExitPathway.Decide(pathway, Died with { ExitedOn = pathway.ReferralDate }, "dr-house", Today, Now).Rejection);
     }
 
     [Fact]
     public void When_the_exit_is_dated_after_today_anywhere_then_exitedOn_is_rejected()
     {
-        var decision = ExitPathway.Decide(Registered(), Died with { ExitedOn = Today.AddDays(2) }, "dr-house", Now);
+        var decision = ExitPathway.Decide(Registered(), Died with { ExitedOn = Today.AddDays(2) }, "dr-house", Today, Now);
 
         Assert.Equal(["exitedOn"], decision.Rejection!.Errors!.Keys);
     }
@@ -54,7 +54,7 @@ public sealed class ExitPathwaySpecs
     [InlineData("7")]
     public void When_the_reason_is_missing_or_unknown_then_it_is_rejected(string? reason)
     {
-        var decision = ExitPathway.Decide(Registered(), Died with { Reason = reason }, "dr-house", Now);
+        var decision = ExitPathway.Decide(Registered(), Died with { Reason = reason }, "dr-house", Today, Now);
 
         Assert.Equal(["reason"], decision.Rejection!.Errors!.Keys);
     }
@@ -62,7 +62,7 @@ public sealed class ExitPathwaySpecs
     [Fact]
     public void When_everything_is_missing_then_each_field_is_named_and_nothing_is_appended()
     {
-        var decision = ExitPathway.Decide(Registered(), new ExitPathway.Request(null, null, " "), "dr-house", Now);
+        var decision = ExitPathway.Decide(Registered(), new ExitPathway.Request(null, null, " "), "dr-house", Today, Now);
 
         Assert.Empty(decision.Events);
         Assert.Equal(["detail", "exitedOn", "reason"], decision.Rejection!.Errors!.Keys.Order());
@@ -74,7 +74,7 @@ public sealed class ExitPathwaySpecs
     [InlineData("LostToFollowUp")]
     public void Every_reason_of_the_contract_is_accepted_in_any_case(string reason)
     {
-        var exited = Single<PathwayExited>(ExitPathway.Decide(Registered(), Died with { Reason = reason }, "coordinator-1", Now));
+        var exited = Single<PathwayExited>(ExitPathway.Decide(Registered(), Died with { Reason = reason }, "coordinator-1", Today, Now));
 
         Assert.Equal(reason, exited.Reason.ToString(), ignoreCase: true);
     }
@@ -93,7 +93,7 @@ public sealed class PathwayExitGuardSpecs
     public void Once_the_exit_is_folded_every_command_is_refused_with_409_naming_the_rule_and_the_reason()
     {
         var pathway = Registered();
-        var exited = pathway.Apply(Single<PathwayExited>(ExitPathway.Decide(pathway, new("ConsentWithdrawn", Today, "Withdrew consent."), "dr-house", Now)));
+        var exited = pathway.Apply(Single<PathwayExited>(ExitPathway.Decide(pathway, new("ConsentWithdrawn", Today, "Withdrew consent."), "dr-house", Today, Now)));
 
         var refusal = PathwayExit.Refusal(exited);
 

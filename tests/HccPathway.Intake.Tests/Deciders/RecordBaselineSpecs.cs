@@ -15,7 +15,7 @@ public sealed class RecordBaselineSpecs
     {
         var pathway = Registered(new DateOnly(1966, 3, 14));
 
-        var assessed = Single<BaselineAssessed>(RecordBaseline.Decide(pathway, Baselines.ResectableWithPvtt(Today), ClinicalRuleSet.Default, Now));
+        var assessed = Single<BaselineAssessed>(RecordBaseline.Decide(pathway, Baselines.ResectableWithPvtt(Today), ClinicalRuleSet.Default, Today, Now));
 
         // Age on 2026-06-01 for a birth on 1966-03-14: 60.
         Assert.Equal(60, assessed.Measurements.AgeYears);
@@ -43,7 +43,7 @@ public sealed class RecordBaselineSpecs
     {
         var request = Baselines.ResectableWithPvtt(Today) with { AlbuminGramsPerLitre = null, Ascites = "some", Surgeon = null };
 
-        var decision = RecordBaseline.Decide(Registered(), request, ClinicalRuleSet.Default, Now);
+        var decision = RecordBaseline.Decide(Registered(), request, ClinicalRuleSet.Default, Today, Now);
 
         Assert.Equal(RejectionKind.Invalid, decision.Rejection!.Kind);
         Assert.Equal(["albuminGramsPerLitre", "ascites", "surgeon"], decision.Rejection.Errors!.Keys.Order());
@@ -53,7 +53,7 @@ public sealed class RecordBaselineSpecs
     public void When_albumin_is_implausible_then_the_clinical_range_error_is_returned_and_nothing_appended()
     {
         var decision = RecordBaseline.Decide(
-            Registered(), Baselines.ResectableWithPvtt(Today) with { AlbuminGramsPerLitre = 120m }, ClinicalRuleSet.Default, Now);
+            Registered(), Baselines.ResectableWithPvtt(Today) with { AlbuminGramsPerLitre = 120m }, ClinicalRuleSet.Default, Today, Now);
 
         Assert.Empty(decision.Events);
         Assert.Contains(decision.Rejection!.Errors!.Keys, k => k.Contains("albumin", StringComparison.OrdinalIgnoreCase));
@@ -62,7 +62,7 @@ public sealed class RecordBaselineSpecs
     [Fact]
     public void When_the_assessment_is_dated_in_the_future_then_it_is_rejected()
     {
-        var decision = RecordBaseline.Decide(Registered(), Baselines.ResectableWithPvtt(Today.AddDays(3)), ClinicalRuleSet.Default, Now);
+        var decision = RecordBaseline.Decide(Registered(), Baselines.ResectableWithPvtt(Today.AddDays(3)), ClinicalRuleSet.Default, Today, Now);
 
         Assert.Equal(["assessedOn"], decision.Rejection!.Errors!.Keys);
     }
@@ -72,7 +72,7 @@ public sealed class RecordBaselineSpecs
     {
         var enrolled = Registered() with { Phase = IntakePhase.Enrolled };
 
-        var decision = RecordBaseline.Decide(enrolled, Baselines.ResectableWithPvtt(Today), ClinicalRuleSet.Default, Now);
+        var decision = RecordBaseline.Decide(enrolled, Baselines.ResectableWithPvtt(Today), ClinicalRuleSet.Default, Today, Now);
 
         Assert.Equal(RejectionKind.Conflict, decision.Rejection!.Kind);
     }

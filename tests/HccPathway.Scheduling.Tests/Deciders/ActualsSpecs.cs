@@ -25,9 +25,9 @@ public sealed class ActualsSpecs
     [Fact]
     public void Given_a_date_beyond_the_configured_limit_when_an_actual_is_recorded_then_400_naming_the_field_and_rule()
     {
-        var tomorrowEverywhere = D(6, 3);
+        var dayAfterTomorrow = D(6, 3);
 
-        var decision = RecordTace.Decide(Given.Started(), new(tomorrowEverywhere, 1), Given.Coordinator, Given.At(D(6, 1)), Given.Options);
+        var decision = RecordTace.Decide(Given.Started(), new(dayAfterTomorrow, 1), Given.Coordinator, D(6, 1), Given.At(D(6, 1)), Given.Options);
 
         var rejection = Given.Refused(decision, RejectionKind.Invalid);
         Assert.Equal(["performedOn"], rejection.Errors!.Keys);
@@ -37,7 +37,7 @@ public sealed class ActualsSpecs
     [Fact]
     public void Given_a_limit_of_two_days_ahead_when_an_actual_is_dated_tomorrow_then_it_is_accepted()
     {
-        var decision = RecordTace.Decide(Given.Started(), new(D(6, 17), 1), Given.Coordinator, Given.At(D(6, 16)), new SchedulingOptions { ActualDateMaxDaysAhead = 2 });
+        var decision = RecordTace.Decide(Given.Started(), new(D(6, 17), 1), Given.Coordinator, D(6, 16), Given.At(D(6, 16)), new SchedulingOptions { ActualDateMaxDaysAhead = 2 });
 
         Assert.Null(decision.Rejection);
     }
@@ -81,7 +81,7 @@ public sealed class ActualsSpecs
     {
         var plan = Given.Started();
 
-        var stopped = Given.Single<LenvatinibStopped>(StopLenvatinib.Decide(plan, new(D(6, 20), "Hand-foot syndrome"), Given.Coordinator, Given.At(D(6, 20)), Given.Options));
+        var stopped = Given.Single<LenvatinibStopped>(StopLenvatinib.Decide(plan, new(D(6, 20), "Hand-foot syndrome"), Given.Coordinator, D(6, 20), Given.At(D(6, 20)), Given.Options));
 
         Assert.Equal((D(6, 20), 12m), (stopped.LastDoseOn, stopped.LastDailyDoseMg));
     }
@@ -91,8 +91,8 @@ public sealed class ActualsSpecs
     {
         var plan = Given.Started();
 
-        var bad = ChangeLenvatinibDose.Decide(plan, new(D(6, 10), 10m, "AE", null), "dr-house", Given.At(D(6, 10)), Given.Rules, Given.Options);
-        var good = ChangeLenvatinibDose.Decide(plan, new(D(6, 10), 8m, "Grade 2 hypertension", null), "dr-house", Given.At(D(6, 10)), Given.Rules, Given.Options);
+        var bad = ChangeLenvatinibDose.Decide(plan, new(D(6, 10), 10m, "AE", null), "dr-house", D(6, 10), Given.At(D(6, 10)), Given.Rules, Given.Options);
+        var good = ChangeLenvatinibDose.Decide(plan, new(D(6, 10), 8m, "Grade 2 hypertension", null), "dr-house", D(6, 10), Given.At(D(6, 10)), Given.Rules, Given.Options);
 
         Assert.Equal("SCHED-HOLD", Given.Refused(bad, RejectionKind.Invalid).RuleId);
         var changed = Given.Single<LenvatinibDoseChanged>(good);
@@ -105,7 +105,7 @@ public sealed class ActualsSpecs
     {
         var plan = Given.Started();
 
-        var decision = TherapyPlans.Delays.RecordMissed.Decide(plan, "TACE-1", new("Patient did not attend"), Given.Coordinator, Given.At(D(6, 17)));
+        var decision = TherapyPlans.Delays.RecordMissed.Decide(plan, "TACE-1", new("Patient did not attend"), Given.Coordinator, D(6, 17), Given.At(D(6, 17)));
 
         var after = plan.Then(decision);
         Assert.Equal(("Patient did not attend", true), (after.Find("TACE-1")!.MissedReason, after.Find("TACE-1")!.IsOutstanding));
@@ -114,6 +114,6 @@ public sealed class ActualsSpecs
     [Fact]
     public void Given_a_future_item_when_missed_then_409()
     {
-        Given.Refused(TherapyPlans.Delays.RecordMissed.Decide(Given.Started(), "CAM-3", new("?"), Given.Coordinator, Given.Now), RejectionKind.Conflict);
+        Given.Refused(TherapyPlans.Delays.RecordMissed.Decide(Given.Started(), "CAM-3", new("?"), Given.Coordinator, Given.Today, Given.Now), RejectionKind.Conflict);
     }
 }

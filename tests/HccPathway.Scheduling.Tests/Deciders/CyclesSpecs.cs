@@ -50,7 +50,7 @@ public sealed class CyclesSpecs
         plan = plan.Then(plan.Camrelizumab(D(6, 30)));
         plan = plan.Then(plan.Camrelizumab(D(7, 21)));
         var resect = new MdtDecisionRecorded(plan.Id, Guid.NewGuid(), MdtOutcomes.Resect, "PR", ["surgeon"], D(8, 1), D(8, 31), "SURG-READY", true, "dr-house", Given.At(D(8, 1)));
-        plan = Given.Fold(plan, PlanWashout.Decide(plan, resect, Given.Rules, Given.At(D(8, 1))).Events);
+        plan = Given.Fold(plan, PlanWashout.Decide(plan, resect, Given.Rules, D(8, 1), Given.At(D(8, 1))).Events);
 
         var decision = plan.Camrelizumab(D(8, 11));
 

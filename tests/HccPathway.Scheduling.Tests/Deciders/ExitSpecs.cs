@@ -56,7 +56,7 @@ public sealed class ExitSpecs
             plan.Reschedule("CAM-2", D(7, 25), D(7, 2)),
             plan.OrderTace(D(8, 1), D(7, 2)),
             plan.Delay("CAM-2", D(7, 28)),
-            ResumeTreatment.Decide(plan, Drugs.Camrelizumab, new(D(7, 2), "resume"), "dr-house", Given.At(D(7, 2)), Given.Options),
+            ResumeTreatment.Decide(plan, Drugs.Camrelizumab, new(D(7, 2), "resume"), "dr-house", D(7, 2), Given.At(D(7, 2)), Given.Options),
         ];
 
         Assert.All(commands, c => Assert.Equal("PATHWAY-EXITED", Given.Refused(c, RejectionKind.Conflict).RuleId));
@@ -69,7 +69,7 @@ public sealed class ExitSpecs
         var resect = new MdtDecisionRecorded(plan.Id, Guid.NewGuid(), MdtOutcomes.Resect, "PR", ["surgeon"], D(7, 2), D(8, 31), "SURG-READY", true, "dr-house", Given.At(D(7, 2)));
         var notYetPlanned = new TherapyPlan { Id = plan.Id }.Apply(exit);
 
-        Assert.Empty(PlanWashout.Decide(plan, resect, Given.Rules, Given.At(D(7, 2))).Events);
+        Assert.Empty(PlanWashout.Decide(plan, resect, Given.Rules, D(7, 2), Given.At(D(7, 2))).Events);
         Assert.Empty(PlanRegimen.Decide(notYetPlanned, Given.Enrolment(plan.Id), Guid.NewGuid(), Given.Rules, Given.Now).Events);
     }
 }

@@ -30,7 +30,7 @@ internal static class Given
     {
         var plan = Planned(weightKg);
         var on = new DateOnly(2026, 6, 2);
-        return plan.Then(Scheduling.TherapyPlans.RecordingActuals.StartLenvatinib.Decide(plan, new(on, null, null), Coordinator, At(on), Options));
+        return plan.Then(Scheduling.TherapyPlans.RecordingActuals.StartLenvatinib.Decide(plan, new(on, null, null), Coordinator, on, At(on), Options));
     }
 
     public static TherapyPlan Fold(TherapyPlan state, IEnumerable<object> events) => AggregateFold<TherapyPlan>.Apply(state, events);

@@ -62,7 +62,7 @@ public sealed class HoldSpecs
 
         Assert.Equal(D(6, 20), resumable.ResumableFrom);
         Assert.True(plan.IsHeld(Drugs.Lenvatinib));
-        var resumed = Given.Single<TreatmentResumed>(ResumeTreatment.Decide(plan, Drugs.Lenvatinib, new(D(6, 21), "BP controlled"), "dr-house", Given.At(D(6, 21)), Given.Options));
+        var resumed = Given.Single<TreatmentResumed>(ResumeTreatment.Decide(plan, Drugs.Lenvatinib, new(D(6, 21), "BP controlled"), "dr-house", D(6, 21), Given.At(D(6, 21)), Given.Options));
         Assert.False(Given.Fold(plan, [resumed]).IsHeld(Drugs.Lenvatinib));
     }
 
@@ -104,7 +104,7 @@ public sealed class HoldSpecs
         var plan = Given.Started();
         plan = Given.Fold(plan, Reconcile(plan, Reported(3, true, Drugs.Lenvatinib)));
 
-        var rejection = Given.Refused(ResumeTreatment.Decide(plan, Drugs.Lenvatinib, new(D(6, 12), "try"), "dr-house", Given.At(D(6, 12)), Given.Options), RejectionKind.Conflict);
+        var rejection = Given.Refused(ResumeTreatment.Decide(plan, Drugs.Lenvatinib, new(D(6, 12), "try"), "dr-house", D(6, 12), Given.At(D(6, 12)), Given.Options), RejectionKind.Conflict);
 
         Assert.Equal("SCHED-HOLD", rejection.RuleId);
     }

@@ -50,7 +50,7 @@ public sealed class PlanChangeSpecs
     public void Given_a_missed_TACE_when_camrelizumab_is_given_then_the_missed_item_does_not_block_it()
     {
         var plan = Given.Started();
-        plan = plan.Then(RecordMissed.Decide(plan, "TACE-1", new("Angiography suite closed"), Given.Coordinator, Given.At(D(6, 20))));
+        plan = plan.Then(RecordMissed.Decide(plan, "TACE-1", new("Angiography suite closed"), Given.Coordinator, D(6, 20), Given.At(D(6, 20))));
 
         Assert.Equal("CAM-1", Given.Single<CamrelizumabAdministered>(plan.Camrelizumab(D(6, 30))).ItemId);
     }

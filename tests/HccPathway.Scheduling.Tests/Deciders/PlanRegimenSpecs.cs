@@ -56,7 +56,7 @@ public sealed class PlanRegimenSpecs
         var plan = Given.Planned();
 
         var decision = Scheduling.TherapyPlans.ChangingStart.ChangeStart.Decide(
-            plan, new(new DateOnly(2026, 6, 8), "Patient away"), Given.Coordinator, Given.Now);
+            plan, new(new DateOnly(2026, 6, 8), "Patient away"), Given.Coordinator, Given.Today, Given.Now);
 
         Assert.Null(decision.Rejection);
         Assert.IsType<RegimenStartChanged>(decision.Events[0]);
@@ -71,10 +71,10 @@ public sealed class PlanRegimenSpecs
     {
         var planned = Given.Planned();
         var plan = planned.Then(Scheduling.TherapyPlans.RecordingActuals.StartLenvatinib.Decide(
-            planned, new(new DateOnly(2026, 6, 2), null, null), Given.Coordinator, Given.At(new DateOnly(2026, 6, 2)), Given.Options));
+            planned, new(new DateOnly(2026, 6, 2), null, null), Given.Coordinator, new DateOnly(2026, 6, 2), Given.At(new DateOnly(2026, 6, 2)), Given.Options));
 
         var rejection = Given.Refused(
-            Scheduling.TherapyPlans.ChangingStart.ChangeStart.Decide(plan, new(new DateOnly(2026, 6, 9), "late"), Given.Coordinator, Given.Now),
+            Scheduling.TherapyPlans.ChangingStart.ChangeStart.Decide(plan, new(new DateOnly(2026, 6, 9), "late"), Given.Coordinator, Given.Today, Given.Now),
             ServiceDefaults.Http.RejectionKind.Conflict);
         Assert.Equal("SCHED-LEN", rejection.RuleId);
     }

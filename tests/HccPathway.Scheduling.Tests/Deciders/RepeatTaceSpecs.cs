@@ -74,7 +74,7 @@ public sealed class RepeatTaceSpecs
         Assert.Equal(D(7, 29), plan.Due("CAM-1"));
 
         var resect = new MdtDecisionRecorded(plan.Id, Guid.NewGuid(), MdtOutcomes.Resect, "PR", ["surgeon"], D(8, 1), D(9, 30), "SURG-READY", true, "dr-house", Given.At(D(8, 1)));
-        var washout = Assert.IsType<WashoutPlanned>(PlanWashout.Decide(plan, resect, Given.Rules, Given.At(D(8, 1))).Events[0]);
+        var washout = Assert.IsType<WashoutPlanned>(PlanWashout.Decide(plan, resect, Given.Rules, D(8, 1), Given.At(D(8, 1))).Events[0]);
 
         var tace = washout.Stops.Single(s => s.DrugClass == DrugClasses.Tace);
         Assert.Equal((D(7, 15), D(8, 12)), (tace.LastExposureOn, tace.EarliestSurgeryOn));

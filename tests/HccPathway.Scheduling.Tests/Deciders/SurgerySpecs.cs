@@ -27,7 +27,7 @@ public sealed class SurgerySpecs
     {
         var plan = AfterTwoCamrelizumabDoses();
 
-        var events = PlanWashout.Decide(plan, Resect(plan, D(8, 31)), Given.Rules, Given.At(D(8, 1))).Events;
+        var events = PlanWashout.Decide(plan, Resect(plan, D(8, 31)), Given.Rules, D(8, 1), Given.At(D(8, 1))).Events;
 
         var washout = Assert.IsType<WashoutPlanned>(events[0]);
         var stop = Assert.Single(events.OfType<TherapyItemPlanned>());
@@ -51,7 +51,7 @@ public sealed class SurgerySpecs
     {
         var plan = AfterTwoCamrelizumabDoses();
 
-        var washout = Assert.IsType<WashoutPlanned>(PlanWashout.Decide(plan, Resect(plan, D(8, 4)), Given.Rules, Given.At(D(8, 1))).Events[0]);
+        var washout = Assert.IsType<WashoutPlanned>(PlanWashout.Decide(plan, Resect(plan, D(8, 4)), Given.Rules, D(8, 1), Given.At(D(8, 1))).Events[0]);
 
         Assert.Equal(D(8, 8), washout.EarliestSafeSurgeryOn);
         Assert.False(washout.IntendedDateIsSafe);
@@ -62,9 +62,9 @@ public sealed class SurgerySpecs
     {
         var plan = AfterTwoCamrelizumabDoses();
         var decision = Resect(plan, D(8, 31));
-        plan = Given.Fold(plan, PlanWashout.Decide(plan, decision, Given.Rules, Given.At(D(8, 1))).Events);
+        plan = Given.Fold(plan, PlanWashout.Decide(plan, decision, Given.Rules, D(8, 1), Given.At(D(8, 1))).Events);
 
-        Assert.Empty(PlanWashout.Decide(plan, decision, Given.Rules, Given.At(D(8, 1))).Events);
+        Assert.Empty(PlanWashout.Decide(plan, decision, Given.Rules, D(8, 1), Given.At(D(8, 1))).Events);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SurgerySpecs
     {
         var plan = AfterTwoCamrelizumabDoses();
 
-        Assert.Empty(PlanWashout.Decide(plan, Resect(plan, D(8, 31)) with { Outcome = MdtOutcomes.ContinueConversion }, Given.Rules, Given.At(D(8, 1))).Events);
+        Assert.Empty(PlanWashout.Decide(plan, Resect(plan, D(8, 31)) with { Outcome = MdtOutcomes.ContinueConversion }, Given.Rules, D(8, 1), Given.At(D(8, 1))).Events);
     }
 
     [Fact]

@@ -51,6 +51,6 @@ public sealed class PathwayExitSpecs
         FactRecording.RecordUpstream(checklist, Died(checklist.Id), Guid.NewGuid());
         FactRecording.Record(checklist, LiverFunction(Today, childPugh: 9), Guid.NewGuid());
 
-        Assert.Empty(ChecklistWrites.Reevaluate(checklist, Rules, Now, Guid.NewGuid()).Events);
+        Assert.Empty(ChecklistWrites.Reevaluate(checklist, Rules, Today, Now, Guid.NewGuid()).Events);
     }
 }

@@ -1,8 +1,8 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Scheduling.TherapyPlans;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
+using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 
 namespace HccPathway.Scheduling.Calendars;
@@ -12,7 +12,7 @@ public static class CalendarQueries
 {
     public static RouteGroupBuilder MapCalendarQueries(this RouteGroupBuilder therapy)
     {
-        therapy.MapGet("/", async (Guid pathwayId, DateOnly? asOf, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        therapy.MapGet("/", async (Guid pathwayId, DateOnly? asOf, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
                 await Load(pathwayId, asOf, session, rules, clock, ct) is { } view
                     ? new VersionedResult(view, StatusCodes.Status200OK, null, view.Version)
                     : NotFound(pathwayId))
@@ -20,7 +20,7 @@ public static class CalendarQueries
             .WithName("GetTherapyCalendar")
             .WithSummary("The patient's plan, holds and every item with its status; the ETag is the pathway version for If-Match.");
 
-        therapy.MapGet("/calendar.ics", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        therapy.MapGet("/calendar.ics", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
                 await Load(pathwayId, null, session, rules, clock, ct) is { } view
                     ? Results.Text(ICalendarWriter.Write($"Therapy {pathwayId:D}", view.Items, clock.GetUtcNow()), ICalendarWriter.ContentType)
                     : NotFound(pathwayId))
@@ -31,7 +31,7 @@ public static class CalendarQueries
     }
 
     public static async Task<CalendarView?> Load(
-        Guid pathwayId, DateOnly? asOf, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct)
+        Guid pathwayId, DateOnly? asOf, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct)
     {
         if (await session.LoadAsync<TherapyCalendar>(pathwayId, ct) is not { } calendar)
         {
@@ -40,7 +40,7 @@ public static class CalendarQueries
 
         // The stream is shared: another service's append moves its version, and If-Match must name the current one.
         var version = (await session.Events.FetchStreamStateAsync(pathwayId, ct))?.Version ?? calendar.Version;
-        var day = asOf ?? ClinicalDates.Today(clock.GetUtcNow());
+        var day = asOf ?? clock.Today(session.TenantId);
         var plan = calendar.Plan;
         var rows = plan.Items
             .Select(i => CalendarRow.From(WorklistEntry.From(plan, i), day, rules.ScheduleOverdueGraceDays))

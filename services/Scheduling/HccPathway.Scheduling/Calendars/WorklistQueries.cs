@@ -1,9 +1,9 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.TherapyPlans;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
+using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 
 namespace HccPathway.Scheduling.Calendars;
@@ -25,9 +25,9 @@ public static class WorklistQueries
         var worklist = app.MapGroup("/worklist").WithTags("Worklist");
         worklist.MapGet("/", async (
                 DateOnly? from, DateOnly? to, string? status, string? itemType, DateOnly? asOf, int? limit,
-                IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+                IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
             {
-                var query = Parse(from, to, status, itemType, asOf, limit, clock);
+                var query = Parse(from, to, status, itemType, asOf, limit, clock.Today(session.TenantId));
                 return query.Rejection is { } rejection
                     ? ProblemResults.From(rejection)
                     : TypedResults.Ok(await Run(query.Value!, session, rules, ct));
@@ -38,9 +38,9 @@ public static class WorklistQueries
 
         app.MapGet("/worklist.ics", async (
                 DateOnly? from, DateOnly? to, string? status, string? itemType, DateOnly? asOf, int? limit,
-                IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+                IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
             {
-                var query = Parse(from, to, status, itemType, asOf, limit, clock);
+                var query = Parse(from, to, status, itemType, asOf, limit, clock.Today(session.TenantId));
                 if (query.Rejection is { } rejection)
                 {
                     return ProblemResults.From(rejection);
@@ -59,9 +59,8 @@ public static class WorklistQueries
     public sealed record Query(DateOnly From, DateOnly To, IReadOnlySet<string> Statuses, string? ItemType, DateOnly AsOf, int Limit);
 
     public static (Query? Value, Rejection? Rejection) Parse(
-        DateOnly? from, DateOnly? to, string? status, string? itemType, DateOnly? asOf, int? limit, TimeProvider clock)
+        DateOnly? from, DateOnly? to, string? status, string? itemType, DateOnly? asOf, int? limit, DateOnly today)
     {
-        var today = ClinicalDates.Today(clock.GetUtcNow());
         var start = from ?? today;
         var end = to ?? start;
         var errors = new Dictionary<string, string[]>();

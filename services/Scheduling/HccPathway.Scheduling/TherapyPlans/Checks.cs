@@ -1,4 +1,3 @@
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 
@@ -29,7 +28,7 @@ public static class Checks
     }
 
     /// <summary>An actual must be dated, and not later than today (plus the configured allowance) anywhere on Earth.</summary>
-    public static Rejection? ActualDate(DateOnly? date, string field, DateTimeOffset now, SchedulingOptions options, TherapyPlan plan)
+    public static Rejection? ActualDate(DateOnly? date, string field, DateOnly today, SchedulingOptions options, TherapyPlan plan)
     {
         if (date is not { } value)
         {
@@ -42,16 +41,16 @@ public static class Checks
             return Rejection.Invalid(field, $"{value:yyyy-MM-dd} is before the enrolment on {plan.EnrolledOn:yyyy-MM-dd}.");
         }
 
-        var latest = ClinicalDates.LatestPossibleToday(now).AddDays(options.ActualDateMaxDaysAhead);
+        var latest = today.AddDays(options.ActualDateMaxDaysAhead);
         return value > latest
             ? Invalid(field, $"{value:yyyy-MM-dd} is in the future; an actual may be dated at most {options.ActualDateMaxDaysAhead} day(s) ahead (Scheduling:ActualDateMaxDaysAhead).", "SCHED-ACTUAL-DATE")
             : null;
     }
 
     /// <summary>A planned date within <see cref="SchedulingOptions.PlanningHorizonYears"/> of today.</summary>
-    public static Rejection? WithinHorizon(DateOnly date, string field, DateTimeOffset now, SchedulingOptions options)
+    public static Rejection? WithinHorizon(DateOnly date, string field, DateOnly today, SchedulingOptions options)
     {
-        var latest = ClinicalDates.LatestPossibleToday(now).AddYears(options.PlanningHorizonYears);
+        var latest = today.AddYears(options.PlanningHorizonYears);
         return date > latest
             ? Rejection.Invalid(field, $"{date:yyyy-MM-dd} is more than {options.PlanningHorizonYears} year(s) ahead (Scheduling:PlanningHorizonYears).")
             : null;

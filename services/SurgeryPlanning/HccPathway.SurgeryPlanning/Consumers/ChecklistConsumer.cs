@@ -30,7 +30,7 @@ public abstract class ChecklistConsumer<TMessage>(IDocumentStore store, TimeProv
                         ?? new PatientChecklist { Id = pathwayId };
         Record(checklist, context.Message, eventId);
         await AppendToExisting<SurgeryPathway>(session, pathwayId,
-            _ => ChecklistWrites.Reevaluate(checklist, rules, clock.GetUtcNow(), eventId), context.CancellationToken);
+            _ => ChecklistWrites.Reevaluate(checklist, rules, TodayAtHospital(context, session), clock.GetUtcNow(), eventId), context.CancellationToken);
         session.Store(checklist);
     }
 }

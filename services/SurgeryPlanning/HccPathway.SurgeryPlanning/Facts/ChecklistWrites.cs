@@ -1,5 +1,4 @@
 using HccPathway.Clinical.Rules;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.SurgeryPlanning.Readiness;
 using HccPathway.SurgeryPlanning.Resection;
@@ -12,7 +11,7 @@ namespace HccPathway.SurgeryPlanning.Facts;
 /// </summary>
 public static class ChecklistWrites
 {
-    public static Decision Reevaluate(PatientChecklist checklist, ClinicalRuleSet rules, DateTimeOffset now, Guid triggeredBy)
+    public static Decision Reevaluate(PatientChecklist checklist, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now, Guid triggeredBy)
     {
         // Readiness closed when the patient left the pathway: nothing about them is evaluated or appended any more.
         if (checklist.Exit is not null)
@@ -20,7 +19,6 @@ public static class ChecklistWrites
             return Decision.Append();
         }
 
-        var today = ClinicalDates.LatestPossibleToday(now);
         var events = new List<object>();
         if (ReadinessChanges.Reevaluate(checklist, ReadinessEvaluator.Evaluate(checklist, today, rules), triggeredBy, now) is { } readiness)
         {

@@ -1,7 +1,7 @@
 using HccPathway.Clinical.Regimen;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
-using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
 using Marten;
@@ -39,9 +39,9 @@ public static class FollowUpWorklist
 
     public static RouteGroupBuilder MapFollowUpWorklist(this RouteGroupBuilder root)
     {
-        root.MapGet("/follow-up", async (string? status, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        root.MapGet("/follow-up", async (string? status, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
             {
-                var entries = For(await session.Query<PatientChecklist>().ToListAsync(ct), ClinicalDates.LatestPossibleToday(clock.GetUtcNow()), rules);
+                var entries = For(await session.Query<PatientChecklist>().ToListAsync(ct), clock.Today(session.TenantId), rules);
                 return TypedResults.Ok(status is null ? entries : entries.Where(e => e.Status == status).ToArray());
             })
             .RequireAuthorization(Policies.ReadPathway)

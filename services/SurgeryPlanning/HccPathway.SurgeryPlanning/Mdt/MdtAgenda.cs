@@ -1,5 +1,5 @@
 using HccPathway.Clinical.Rules;
-using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
 using HccPathway.SurgeryPlanning.Readiness;
@@ -29,8 +29,8 @@ public static class MdtAgenda
 
     public static RouteGroupBuilder MapMdtAgenda(this RouteGroupBuilder root)
     {
-        root.MapGet("/mdt/agenda", async (IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(For(await session.Query<PatientChecklist>().ToListAsync(ct), ClinicalDates.LatestPossibleToday(clock.GetUtcNow()), rules)))
+        root.MapGet("/mdt/agenda", async (IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
+                TypedResults.Ok(For(await session.Query<PatientChecklist>().ToListAsync(ct), clock.Today(session.TenantId), rules)))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetMdtAgenda")
             .WithSummary("Patients whose readiness changed since their last MDT decision.");

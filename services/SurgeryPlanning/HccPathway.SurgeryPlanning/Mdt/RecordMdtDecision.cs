@@ -1,6 +1,6 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
-using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
@@ -122,14 +122,14 @@ public static class RecordMdtDecision
             .WithSummary("Record the MDT decision (clinicians only): resect, watch-and-wait (after cCR), continue conversion or second line.");
 
         pathways.MapGet("/{pathwayId:guid}/mdt-suggestions", async (
-                Guid pathwayId, bool? highSurgicalRisk, Marten.IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+                Guid pathwayId, bool? highSurgicalRisk, Marten.IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
             {
                 if (await session.LoadAsync<PatientChecklist>(pathwayId, ct) is not { } checklist)
                 {
                     return ProblemResults.From(Rejection.NotFound($"No surgery-planning facts for pathway {pathwayId}."));
                 }
 
-                var today = ClinicalDates.LatestPossibleToday(clock.GetUtcNow());
+                var today = clock.Today(session.TenantId);
                 return TypedResults.Ok(MdtSuggestions.For(checklist, ReadinessEvaluator.Evaluate(checklist, today, rules), highSurgicalRisk ?? false, rules));
             })
             .RequireAuthorization(Policies.ReadPathway)

@@ -1,5 +1,4 @@
 using HccPathway.Clinical.Rules;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.SurgeryPlanning.Facts;
@@ -24,7 +23,7 @@ public sealed class ChecklistCommands(IDocumentSession session, PathwayWriter wr
 {
     public DateTimeOffset Now => writer.Now;
 
-    public DateOnly Today => ClinicalDates.LatestPossibleToday(writer.Now);
+    public DateOnly Today => writer.Today;
 
     public ClinicalRuleSet Rules => rules;
 

@@ -1,7 +1,7 @@
 using HccPathway.Contracts.Intake;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
-using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
@@ -61,22 +61,22 @@ public static class ChecklistQueries
 
     public static RouteGroupBuilder MapChecklistQueries(this RouteGroupBuilder pathways, RouteGroupBuilder root)
     {
-        pathways.MapGet("/{pathwayId:guid}/readiness", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        pathways.MapGet("/{pathwayId:guid}/readiness", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
                 await session.LoadAsync<PatientChecklist>(pathwayId, ct) is { } checklist
-                    ? TypedResults.Ok(View(checklist, ClinicalDates.LatestPossibleToday(clock.GetUtcNow()), rules))
+                    ? TypedResults.Ok(View(checklist, clock.Today(session.TenantId), rules))
                     : ProblemResults.From(Rejection.NotFound($"No surgery-planning facts for pathway {pathwayId}.")))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetReadinessChecklist")
             .WithSummary("The SURG-READY checklist today: each criterion with status, evidence, what is missing, and since when.");
 
-        root.MapGet("/readiness", async (string? verdict, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        root.MapGet("/readiness", async (string? verdict, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
             {
                 if (verdict is not null && !ReadinessVerdicts.All.Contains(verdict))
                 {
                     return ProblemResults.From(Rejection.Invalid("verdict", $"One of: {string.Join(", ", ReadinessVerdicts.All)}."));
                 }
 
-                var today = ClinicalDates.LatestPossibleToday(clock.GetUtcNow());
+                var today = clock.Today(session.TenantId);
                 var checklists = await session.Query<PatientChecklist>().Where(c => c.Resection == null && c.Exit == null).ToListAsync(ct);
                 var entries = checklists.Select(c => View(c, today, rules))
                     .Where(v => verdict is null || v.Verdict == verdict)

@@ -1,5 +1,5 @@
 using HccPathway.Clinical.Rules;
-using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
@@ -16,9 +16,9 @@ public static class WashoutQuery
 {
     public static RouteGroupBuilder MapWashoutQuery(this RouteGroupBuilder pathways)
     {
-        pathways.MapGet("/{pathwayId:guid}/washout", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, TimeProvider clock, CancellationToken ct) =>
+        pathways.MapGet("/{pathwayId:guid}/washout", async (Guid pathwayId, IQuerySession session, ClinicalRuleSet rules, HospitalClock clock, CancellationToken ct) =>
                 await session.LoadAsync<PatientChecklist>(pathwayId, ct) is { } checklist
-                    ? TypedResults.Ok(WashoutCalculation.Evaluate(checklist, ClinicalDates.LatestPossibleToday(clock.GetUtcNow()), rules))
+                    ? TypedResults.Ok(WashoutCalculation.Evaluate(checklist, clock.Today(session.TenantId), rules))
                     : ProblemResults.From(Rejection.NotFound($"No surgery-planning facts for pathway {pathwayId}.")))
             .RequireAuthorization(Policies.ReadPathway)
             .WithName("GetWashout")

@@ -18,7 +18,7 @@ public static class CorrectAdverseEvent
     public sealed record EnteredInError(string? Reason);
 
     public static Decision Correct(
-        AssessmentPathway pathway, Guid adverseEventId, Correction r, Guid correctionId, string correctedBy, DateTimeOffset now)
+        AssessmentPathway pathway, Guid adverseEventId, Correction r, Guid correctionId, string correctedBy, DateOnly today, DateTimeOffset now)
     {
         if (Refusal(pathway, adverseEventId) is { } refusal)
         {
@@ -26,7 +26,7 @@ public static class CorrectAdverseEvent
         }
 
         var ae = pathway.AdverseEvents[adverseEventId];
-        var errors = ReportAdverseEvent.Check(new ReportAdverseEvent.Request(adverseEventId, r.CtcaeTerm, r.Grade, r.OnsetOn, r.TreatmentRelated, r.SuspectedDrugs), pathway, now);
+        var errors = ReportAdverseEvent.Check(new ReportAdverseEvent.Request(adverseEventId, r.CtcaeTerm, r.Grade, r.OnsetOn, r.TreatmentRelated, r.SuspectedDrugs), pathway, today);
         CorrectionReason.Require(r.Reason, errors);
         if (ae.FirstRegradedOn is { } regraded && r.OnsetOn > regraded)
         {
@@ -76,7 +76,7 @@ public static class CorrectAdverseEvent
                 PathwayWriter writer,
                 CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => Correct(p, adverseEventId, request, Guid.NewGuid(), http.User.ActorName(), writer.Now), ct))
+                pathwayId, ifMatch, p => Correct(p, adverseEventId, request, Guid.NewGuid(), http.User.ActorName(), writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("CorrectAdverseEvent")
             .WithSummary("Correct an adverse event's report (term, onset grade and date, attribution), with a reason.");

@@ -1,7 +1,6 @@
 using HccPathway.Clinical.Response;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -19,7 +18,7 @@ public static class GradeAdverseEvent
 
     public sealed record Resolution(int? ResidualGrade, DateOnly? ResolvedOn);
 
-    public static Decision ChangeGrade(AssessmentPathway pathway, Guid adverseEventId, GradeChange r, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision ChangeGrade(AssessmentPathway pathway, Guid adverseEventId, GradeChange r, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (Open(pathway, adverseEventId) is { } refusal)
         {
@@ -27,7 +26,7 @@ public static class GradeAdverseEvent
         }
 
         var ae = pathway.AdverseEvents[adverseEventId];
-        var errors = DateErrors("changedOn", r.ChangedOn, ae, now);
+        var errors = DateErrors("changedOn", r.ChangedOn, ae, today);
         if (r.Grade is not (>= 1 and <= AdverseEventSemantics.Death) || r.Grade == ae.Grade)
         {
             errors["grade"] = [$"A CTCAE grade from 1 to 5 other than the current grade {ae.Grade}."];
@@ -42,7 +41,7 @@ public static class GradeAdverseEvent
             : Decision.Append(new AdverseEventGradeChanged(pathway.Id, adverseEventId, ae.Grade, r.Grade!.Value, r.ChangedOn!.Value, now));
     }
 
-    public static Decision Resolve(AssessmentPathway pathway, Guid adverseEventId, Resolution r, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Resolve(AssessmentPathway pathway, Guid adverseEventId, Resolution r, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (Open(pathway, adverseEventId) is { } refusal)
         {
@@ -50,7 +49,7 @@ public static class GradeAdverseEvent
         }
 
         var ae = pathway.AdverseEvents[adverseEventId];
-        var errors = DateErrors("resolvedOn", r.ResolvedOn, ae, now);
+        var errors = DateErrors("resolvedOn", r.ResolvedOn, ae, today);
         if (r.ResidualGrade is not { } residual || residual < 0 || !AdverseEventSemantics.IsResolvedGrade(residual, rules))
         {
             errors["residualGrade"] = [$"Resolved means grade 0 to {rules.AdverseEventResolvedMaximumGrade} (RESP-AE)."];
@@ -67,10 +66,10 @@ public static class GradeAdverseEvent
         : ae.Grade == AdverseEventSemantics.Death ? Rejection.Conflict("The adverse event was fatal (grade 5).")
         : null;
 
-    private static Dictionary<string, string[]> DateErrors(string field, DateOnly? date, AdverseEventState ae, DateTimeOffset now)
+    private static Dictionary<string, string[]> DateErrors(string field, DateOnly? date, AdverseEventState ae, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
-        if (date is not { } d || d > ClinicalDates.LatestPossibleToday(now) || d < ae.LastGradedOn)
+        if (date is not { } d || d > today || d < ae.LastGradedOn)
         {
             errors[field] = [$"Required; not in the future and not before the last grading ({ae.LastGradedOn:yyyy-MM-dd})."];
         }
@@ -88,7 +87,7 @@ public static class GradeAdverseEvent
                 PathwayWriter writer,
                 ClinicalRuleSet rules,
                 CancellationToken ct) =>
-            writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => ChangeGrade(p, adverseEventId, request, rules, writer.Now), ct))
+            writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => ChangeGrade(p, adverseEventId, request, rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ChangeAdverseEventGrade")
             .WithSummary("Record a new CTCAE grade for an open adverse event.");
@@ -101,7 +100,7 @@ public static class GradeAdverseEvent
                 PathwayWriter writer,
                 ClinicalRuleSet rules,
                 CancellationToken ct) =>
-            writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => Resolve(p, adverseEventId, request, rules, writer.Now), ct))
+            writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => Resolve(p, adverseEventId, request, rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ResolveAdverseEvent")
             .WithSummary("Record that an adverse event resolved (grade ≤ 1 or normal).");

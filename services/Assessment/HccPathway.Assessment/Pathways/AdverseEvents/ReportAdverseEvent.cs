@@ -1,7 +1,6 @@
 using HccPathway.Assessment.Pathways.Starting;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -18,7 +17,7 @@ public static class ReportAdverseEvent
     public sealed record Request(
         Guid? AdverseEventId, string? CtcaeTerm, int? Grade, DateOnly? OnsetOn, bool? TreatmentRelated, IReadOnlyList<string>? SuspectedDrugs);
 
-    public static Decision Decide(AssessmentPathway pathway, Request r, Guid adverseEventId, DateTimeOffset now)
+    public static Decision Decide(AssessmentPathway pathway, Request r, Guid adverseEventId, DateOnly today, DateTimeOffset now)
     {
         var (state, opening, refusal) = StartAssessment.Open(pathway, now);
         if (refusal is not null)
@@ -31,7 +30,7 @@ public static class ReportAdverseEvent
             return Rejection.Conflict($"Adverse event {adverseEventId} is already reported.");
         }
 
-        var errors = Check(r, state, now);
+        var errors = Check(r, state, today);
         if (errors.Count > 0)
         {
             return Rejection.Invalid("The adverse event is invalid.", errors);
@@ -42,7 +41,7 @@ public static class ReportAdverseEvent
     }
 
     /// <summary>The report's own checks, the same for a report and for its correction.</summary>
-    internal static Dictionary<string, string[]> Check(Request r, AssessmentPathway state, DateTimeOffset now)
+    internal static Dictionary<string, string[]> Check(Request r, AssessmentPathway state, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.CtcaeTerm))
@@ -55,7 +54,7 @@ public static class ReportAdverseEvent
             errors["grade"] = ["Required: CTCAE grade 1 to 5."];
         }
 
-        if (r.OnsetOn is not { } onset || onset > ClinicalDates.LatestPossibleToday(now) || onset < state.ReferralDate)
+        if (r.OnsetOn is not { } onset || onset > today || onset < state.ReferralDate)
         {
             errors["onsetOn"] = ["Required; not in the future and not before the referral."];
         }
@@ -94,7 +93,7 @@ public static class ReportAdverseEvent
             {
                 var id = request.AdverseEventId ?? Guid.NewGuid();
                 ResourceLocation.OnSuccess(http, $"/pathways/{pathwayId}/adverse-events/{id}");
-                return writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => Decide(p, request, id, writer.Now), ct);
+                return writer.Append<AssessmentPathway>(pathwayId, ifMatch, p => Decide(p, request, id, writer.Today, writer.Now), ct);
             })
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ReportAdverseEvent")

@@ -1,6 +1,5 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -25,7 +24,7 @@ public static class CorrectImagingStudy
         string? Reason);
 
     public static Decision Decide(
-        AssessmentPathway pathway, Guid studyId, Request r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, Guid studyId, Request r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (StudyCorrections.Refusal(pathway, studyId) is { } refusal)
         {
@@ -37,7 +36,7 @@ public static class CorrectImagingStudy
         var earlier = pathway with { Studies = pathway.Studies.Take(position).ToArray() };
         var asRecorded = new RecordImagingRequest(
             studyId, r.StudyOn, r.Modality, original.IsBaseline, r.TargetLesions, r.NonTargetStatus, r.NewLesions, r.ExtrahepaticStatus);
-        var errors = ImagingRequestChecks.Check(asRecorded, earlier, original.IsBaseline, ClinicalDates.LatestPossibleToday(now));
+        var errors = ImagingRequestChecks.Check(asRecorded, earlier, original.IsBaseline, today);
         StudyCorrections.CheckReason(r.Reason, errors);
         if (pathway.Studies.ElementAtOrDefault(position + 1) is { } next && r.StudyOn is { } on
             && (on > next.StudyOn || (on == next.StudyOn && (next.IsBaseline || original.IsBaseline))))
@@ -55,7 +54,7 @@ public static class CorrectImagingStudy
         var corrected = new ImagingStudyCorrected(
             pathway.Id, studyId, correctionId, study.StudyOn, study.Modality, study.TargetLesions, study.NonTargetStatus, study.NewLesions,
             study.ExtrahepaticStatus, r.Reason!.Trim(), correctedBy, now);
-        var outcome = ResponseRederivation.Rederive(pathway, corrected, studyId, position, correctionId, rules, now);
+        var outcome = ResponseRederivation.Rederive(pathway, corrected, studyId, position, correctionId, rules, today, now);
         return outcome.Errors.Count > 0
             ? Rejection.Invalid("The corrected study does not meet the response criteria's rules.", outcome.Errors)
             : Decision.Append([.. outcome.Events]);
@@ -73,7 +72,7 @@ public static class CorrectImagingStudy
                 ClinicalRuleSet rules,
                 CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => Decide(p, studyId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Now), ct))
+                pathwayId, ifMatch, p => Decide(p, studyId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("CorrectImagingStudy")
             .WithSummary("Correct a recorded imaging study, with a reason; the responses after it are assessed again.");

@@ -16,7 +16,7 @@ public static class MarkImagingStudyEnteredInError
     public sealed record Request(string? Reason);
 
     public static Decision Decide(
-        AssessmentPathway pathway, Guid studyId, Request r, Guid correctionId, string markedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, Guid studyId, Request r, Guid correctionId, string markedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (StudyCorrections.Refusal(pathway, studyId) is { } refusal)
         {
@@ -40,7 +40,7 @@ public static class MarkImagingStudyEnteredInError
         }
 
         var marked = new ImagingStudyEnteredInError(pathway.Id, studyId, correctionId, r.Reason!.Trim(), markedBy, now);
-        var outcome = ResponseRederivation.Rederive(pathway, marked, studyId, position, correctionId, rules, now);
+        var outcome = ResponseRederivation.Rederive(pathway, marked, studyId, position, correctionId, rules, today, now);
         return outcome.Errors.Count > 0
             ? Rejection.Invalid("Without this study the series does not meet the response criteria's rules.", outcome.Errors)
             : Decision.Append([.. outcome.Events]);
@@ -58,7 +58,7 @@ public static class MarkImagingStudyEnteredInError
                 ClinicalRuleSet rules,
                 CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => Decide(p, studyId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Now), ct))
+                pathwayId, ifMatch, p => Decide(p, studyId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("MarkImagingStudyEnteredInError")
             .WithSummary("Mark a recorded imaging study entered in error, with a reason; its response is withdrawn.");

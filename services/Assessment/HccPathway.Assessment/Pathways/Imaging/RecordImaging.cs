@@ -2,7 +2,6 @@ using HccPathway.Assessment.Pathways.CompleteResponse;
 using HccPathway.Assessment.Pathways.Starting;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -17,7 +16,7 @@ namespace HccPathway.Assessment.Pathways.Imaging;
 public static class RecordImaging
 {
     public static Decision Decide(
-        AssessmentPathway pathway, RecordImagingRequest request, Guid studyId, string recordedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, RecordImagingRequest request, Guid studyId, string recordedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var (state, opening, refusal) = StartAssessment.Open(pathway, now);
         if (refusal is not null)
@@ -31,7 +30,7 @@ public static class RecordImaging
         }
 
         var isBaseline = request.IsBaseline || state.Baseline is null;
-        var errors = ImagingRequestChecks.Check(request, state, isBaseline, ClinicalDates.LatestPossibleToday(now));
+        var errors = ImagingRequestChecks.Check(request, state, isBaseline, today);
         if (errors.Count > 0)
         {
             return Rejection.Invalid("The imaging study is invalid.", errors);
@@ -91,7 +90,7 @@ public static class RecordImaging
                 var studyId = request.StudyId ?? Guid.NewGuid();
                 ResourceLocation.OnSuccess(http, $"/pathways/{pathwayId}/imaging/{studyId}");
                 return writer.Append<AssessmentPathway>(
-                    pathwayId, ifMatch, p => Decide(p, request, studyId, http.User.ActorName(), rules, writer.Now), ct);
+                    pathwayId, ifMatch, p => Decide(p, request, studyId, http.User.ActorName(), rules, writer.Today, writer.Now), ct);
             })
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordImagingStudy")

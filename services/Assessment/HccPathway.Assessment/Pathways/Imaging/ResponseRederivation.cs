@@ -1,7 +1,6 @@
 using HccPathway.Assessment.Pathways.CompleteResponse;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Assessment.Pathways.Imaging;
@@ -19,7 +18,7 @@ internal static class ResponseRederivation
     /// <param name="correction">The <see cref="ImagingStudyCorrected"/> or <see cref="ImagingStudyEnteredInError"/>.</param>
     /// <param name="position">Where the study stood in <see cref="AssessmentPathway.Studies"/> of <paramref name="before"/>.</param>
     public static Outcome Rederive(
-        AssessmentPathway before, object correction, Guid studyId, int position, Guid correctionId, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway before, object correction, Guid studyId, int position, Guid correctionId, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var state = AggregateFold<AssessmentPathway>.Apply(before, [correction]);
         var events = new List<object> { correction };
@@ -68,7 +67,7 @@ internal static class ResponseRederivation
         }
 
         state = AggregateFold<AssessmentPathway>.Apply(before, events);
-        if (CcrTracker.Track(state, studyId, ClinicalDates.Today(now), rules, now) is { } ccr)
+        if (CcrTracker.Track(state, studyId, today, rules, now) is { } ccr)
         {
             events.Add(ccr);
         }

@@ -19,7 +19,7 @@ public static class CorrectLiverFunction
     public sealed record Correction(RecordLiverFunction.Request? Values, string? Reason);
 
     public static Decision Correct(
-        AssessmentPathway pathway, Guid assessmentId, Correction r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, Guid assessmentId, Correction r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (Refusal(pathway, assessmentId) is { } refusal)
         {
@@ -36,7 +36,7 @@ public static class CorrectLiverFunction
 
         // Recorded again on the state without it: the same checks and scores as a new assessment.
         var without = pathway with { LiverFunctionIds = pathway.LiverFunctionIds.Where(id => id != assessmentId).ToArray() };
-        var recording = RecordLiverFunction.Decide(without, r.Values with { AssessmentId = assessmentId }, assessmentId, correctedBy, rules, now);
+        var recording = RecordLiverFunction.Decide(without, r.Values with { AssessmentId = assessmentId }, assessmentId, correctedBy, rules, today, now);
         foreach (var (field, messages) in recording.Rejection?.Errors ?? new Dictionary<string, string[]>())
         {
             errors["values." + field] = messages;
@@ -74,7 +74,7 @@ public static class CorrectLiverFunction
                 Guid pathwayId, Guid assessmentId, Correction request, [FromHeader(Name = "If-Match")] string? ifMatch,
                 HttpContext http, PathwayWriter writer, ClinicalRuleSet rules, CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => Correct(p, assessmentId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Now), ct))
+                pathwayId, ifMatch, p => Correct(p, assessmentId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("CorrectLiverFunction")
             .WithSummary("Correct a liver function assessment, with a reason; its scores are computed again.");

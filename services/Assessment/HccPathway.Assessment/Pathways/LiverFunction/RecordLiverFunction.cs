@@ -3,7 +3,6 @@ using HccPathway.Clinical.Rules;
 using HccPathway.Clinical.Scores;
 using HccPathway.Clinical.Units;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -42,7 +41,7 @@ public static class RecordLiverFunction
         ["moderate-to-severe"] = Ascites.ModerateToSevere,
     };
 
-    public static Decision Decide(AssessmentPathway pathway, Request r, Guid assessmentId, string recordedBy, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(AssessmentPathway pathway, Request r, Guid assessmentId, string recordedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var (state, opening, refusal) = StartAssessment.Open(pathway, now);
         if (refusal is not null)
@@ -56,7 +55,7 @@ public static class RecordLiverFunction
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (r.AssessedOn is not { } on || on > ClinicalDates.LatestPossibleToday(now) || on < state.ReferralDate)
+        if (r.AssessedOn is not { } on || on > today || on < state.ReferralDate)
         {
             errors["assessedOn"] = ["Required; not in the future and not before the referral."];
         }
@@ -176,7 +175,7 @@ public static class RecordLiverFunction
             {
                 var id = request.AssessmentId ?? Guid.NewGuid();
                 return writer.Append<AssessmentPathway>(
-                    pathwayId, ifMatch, p => Decide(p, request, id, http.User.ActorName(), rules, writer.Now), ct);
+                    pathwayId, ifMatch, p => Decide(p, request, id, http.User.ActorName(), rules, writer.Today, writer.Now), ct);
             })
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordLiverFunction")

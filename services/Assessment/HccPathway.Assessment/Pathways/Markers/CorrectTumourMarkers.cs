@@ -1,7 +1,6 @@
 using HccPathway.Assessment.Pathways.CompleteResponse;
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -20,7 +19,7 @@ public static class CorrectTumourMarkers
     public sealed record EnteredInError(string? Reason);
 
     public static Decision Correct(
-        AssessmentPathway pathway, Guid sampleId, Correction r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, Guid sampleId, Correction r, Guid correctionId, string correctedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (Refusal(pathway, sampleId) is { } refusal)
         {
@@ -37,7 +36,7 @@ public static class CorrectTumourMarkers
         };
         var original = pathway.Samples.Single(s => s.SampleId == sampleId);
         var recording = RecordTumourMarkers.Decide(
-            without, new RecordTumourMarkers.Request(sampleId, r.SampledOn, r.Afp, r.Dcp), sampleId, original.RecordedBy, rules, now);
+            without, new RecordTumourMarkers.Request(sampleId, r.SampledOn, r.Afp, r.Dcp), sampleId, original.RecordedBy, rules, today, now);
         var errors = new Dictionary<string, string[]>(recording.Rejection?.Errors ?? new Dictionary<string, string[]>());
         CorrectionReason.Require(r.Reason, errors);
         if (errors.Count > 0)
@@ -48,11 +47,11 @@ public static class CorrectTumourMarkers
         var corrected = new TumourMarkersCorrected(
             pathway.Id, sampleId, correctionId, recording.Events.OfType<TumourMarkersRecorded>().Single() with { RecordedAt = original.RecordedAt },
             r.Reason!.Trim(), correctedBy, now);
-        return WithCcr(pathway, corrected, sampleId, rules, now);
+        return WithCcr(pathway, corrected, sampleId, rules, today, now);
     }
 
     public static Decision MarkEnteredInError(
-        AssessmentPathway pathway, Guid sampleId, EnteredInError r, Guid correctionId, string markedBy, ClinicalRuleSet rules, DateTimeOffset now)
+        AssessmentPathway pathway, Guid sampleId, EnteredInError r, Guid correctionId, string markedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (Refusal(pathway, sampleId) is { } refusal)
         {
@@ -71,12 +70,12 @@ public static class CorrectTumourMarkers
             return Rejection.Conflict($"Sample {sampleId} is the marker baseline later samples are compared with; correct it instead.");
         }
 
-        return WithCcr(pathway, new TumourMarkersEnteredInError(pathway.Id, sampleId, correctionId, r.Reason!.Trim(), markedBy, now), sampleId, rules, now);
+        return WithCcr(pathway, new TumourMarkersEnteredInError(pathway.Id, sampleId, correctionId, r.Reason!.Trim(), markedBy, now), sampleId, rules, today, now);
     }
 
     // RESP-CCR rests on every marker value: evaluated again, a held cCR may be lost (its cause is the sample).
-    private static Decision WithCcr(AssessmentPathway pathway, object correction, Guid sampleId, ClinicalRuleSet rules, DateTimeOffset now) =>
-        CcrTracker.Track(AggregateFold<AssessmentPathway>.Apply(pathway, [correction]), sampleId, ClinicalDates.Today(now), rules, now) is { } ccr
+    private static Decision WithCcr(AssessmentPathway pathway, object correction, Guid sampleId, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now) =>
+        CcrTracker.Track(AggregateFold<AssessmentPathway>.Apply(pathway, [correction]), sampleId, today, rules, now) is { } ccr
             ? Decision.Append(correction, ccr)
             : Decision.Append(correction);
 
@@ -94,7 +93,7 @@ public static class CorrectTumourMarkers
                 Guid pathwayId, Guid sampleId, Correction request, [FromHeader(Name = "If-Match")] string? ifMatch,
                 HttpContext http, PathwayWriter writer, ClinicalRuleSet rules, CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => Correct(p, sampleId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Now), ct))
+                pathwayId, ifMatch, p => Correct(p, sampleId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("CorrectTumourMarkers")
             .WithSummary("Correct a tumour marker sample, with a reason; AFP response and the cCR are evaluated again.");
@@ -103,7 +102,7 @@ public static class CorrectTumourMarkers
                 Guid pathwayId, Guid sampleId, EnteredInError request, [FromHeader(Name = "If-Match")] string? ifMatch,
                 HttpContext http, PathwayWriter writer, ClinicalRuleSet rules, CancellationToken ct) =>
             writer.Append<AssessmentPathway>(
-                pathwayId, ifMatch, p => MarkEnteredInError(p, sampleId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Now), ct))
+                pathwayId, ifMatch, p => MarkEnteredInError(p, sampleId, request, Guid.NewGuid(), http.User.ActorName(), rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("MarkTumourMarkersEnteredInError")
             .WithSummary("Mark a tumour marker sample entered in error, with a reason; the cCR is evaluated again.");

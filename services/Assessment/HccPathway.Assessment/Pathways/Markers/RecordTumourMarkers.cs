@@ -4,7 +4,6 @@ using HccPathway.Clinical.Rules;
 using HccPathway.Clinical.Scores;
 using HccPathway.Clinical.Units;
 using HccPathway.Contracts.Assessment;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -22,7 +21,7 @@ public static class RecordTumourMarkers
 
     public sealed record MarkerValue(decimal? Value, string? Unit);
 
-    public static Decision Decide(AssessmentPathway pathway, Request request, Guid sampleId, string recordedBy, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(AssessmentPathway pathway, Request request, Guid sampleId, string recordedBy, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         var (state, opening, refusal) = StartAssessment.Open(pathway, now);
         if (refusal is not null)
@@ -36,7 +35,7 @@ public static class RecordTumourMarkers
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (request.SampledOn is not { } sampledOn || sampledOn > ClinicalDates.LatestPossibleToday(now) || sampledOn < state.ReferralDate)
+        if (request.SampledOn is not { } sampledOn || sampledOn > today || sampledOn < state.ReferralDate)
         {
             errors["sampledOn"] = ["Required; not in the future and not before the referral."];
         }
@@ -141,7 +140,7 @@ public static class RecordTumourMarkers
             {
                 var sampleId = request.SampleId ?? Guid.NewGuid();
                 return writer.Append<AssessmentPathway>(
-                    pathwayId, ifMatch, p => Decide(p, request, sampleId, http.User.ActorName(), rules, writer.Now), ct);
+                    pathwayId, ifMatch, p => Decide(p, request, sampleId, http.User.ActorName(), rules, writer.Today, writer.Now), ct);
             })
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordTumourMarkers")

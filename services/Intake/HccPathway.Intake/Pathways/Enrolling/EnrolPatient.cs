@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Intake;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -12,14 +11,14 @@ public static class EnrolPatient
 {
     public sealed record Request(DateOnly? EnrolledOn, string? Rationale);
 
-    public static Decision Decide(IntakePathway pathway, Request request, string clinician, DateTimeOffset now)
+    public static Decision Decide(IntakePathway pathway, Request request, string clinician, DateOnly today, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(request.Rationale))
         {
             return Rejection.Invalid("rationale", "A clinician's rationale is required.");
         }
 
-        if (request.EnrolledOn is not { } enrolledOn || enrolledOn > ClinicalDates.LatestPossibleToday(now) || enrolledOn < pathway.ReferralDate)
+        if (request.EnrolledOn is not { } enrolledOn || enrolledOn > today || enrolledOn < pathway.ReferralDate)
         {
             return Rejection.Invalid("enrolledOn", "Required; not in the future and not before the referral.");
         }
@@ -56,7 +55,7 @@ public static class EnrolPatient
                 HttpContext http,
                 PathwayWriter writer,
                 CancellationToken ct) =>
-            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now), ct))
+            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.DecideCare)
             .WithName("EnrolPatient")
             .WithSummary("Enrol an eligible patient into LEN-TAP conversion therapy (clinicians only).");

@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Intake;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -18,7 +17,7 @@ public static class ExitPathway
     /// <param name="Detail">The clinician's short explanation (for a transfer, the receiving centre); never the patient's identity.</param>
     public sealed record Request(string? Reason, DateOnly? ExitedOn, string? Detail);
 
-    public static Decision Decide(IntakePathway pathway, Request request, string recordedBy, DateTimeOffset now)
+    public static Decision Decide(IntakePathway pathway, Request request, string recordedBy, DateOnly today, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.TryParse<PathwayExitReason>(request.Reason, ignoreCase: true, out var reason)
@@ -33,7 +32,7 @@ public static class ExitPathway
             errors["detail"] = [$"Required, at most {MaxDetailLength} characters."];
         }
 
-        if (request.ExitedOn is not { } exitedOn || exitedOn > ClinicalDates.LatestPossibleToday(now) || exitedOn < pathway.ReferralDate)
+        if (request.ExitedOn is not { } exitedOn || exitedOn > today || exitedOn < pathway.ReferralDate)
         {
             errors["exitedOn"] = ["Required; not in the future and not before the referral."];
         }
@@ -55,7 +54,7 @@ public static class ExitPathway
                 HttpContext http,
                 PathwayWriter writer,
                 CancellationToken ct) =>
-            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now), ct))
+            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ExitPathway")
             .WithSummary("Record that the patient left the pathway (died, withdrew consent, transferred, lost to follow-up); every service stops for them.");

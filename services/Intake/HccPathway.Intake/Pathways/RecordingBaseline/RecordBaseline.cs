@@ -13,7 +13,7 @@ namespace HccPathway.Intake.Pathways.RecordingBaseline;
 /// <summary>Records the baseline assessment and the scores and stage the clinical rules compute from it.</summary>
 public static class RecordBaseline
 {
-    public static Decision Decide(IntakePathway pathway, RecordBaselineRequest request, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(IntakePathway pathway, RecordBaselineRequest request, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (pathway.IsClosed)
         {
@@ -28,7 +28,7 @@ public static class RecordBaseline
         }
 
         var assessedOn = request.AssessedOn!.Value;
-        if (assessedOn > ClinicalDates.LatestPossibleToday(now) || assessedOn < pathway.DateOfBirth)
+        if (assessedOn > today || assessedOn < pathway.DateOfBirth)
         {
             return Rejection.Invalid("assessedOn", "The assessment date is in the future or before the date of birth.");
         }
@@ -53,7 +53,7 @@ public static class RecordBaseline
                 PathwayWriter writer,
                 ClinicalRuleSet rules,
                 CancellationToken ct) =>
-            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, rules, writer.Now), ct))
+            writer.Append<IntakePathway>(pathwayId, ifMatch, p => Decide(p, request, rules, writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordBaseline")
             .WithSummary("Record the baseline assessment; scores and CNLC stage are computed and stored with it.");

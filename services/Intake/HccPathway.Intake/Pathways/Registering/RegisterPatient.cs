@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Intake;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -19,10 +18,9 @@ public static class RegisterPatient
         DateOnly? ReferralDate,
         string? ReferringCentre);
 
-    public static Decision Decide(Guid pathwayId, Request request, DateTimeOffset now)
+    public static Decision Decide(Guid pathwayId, Request request, DateOnly today, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        var today = ClinicalDates.LatestPossibleToday(now);
         Require(errors, "medicalRecordNumber", request.MedicalRecordNumber, 64);
         Require(errors, "fullName", request.FullName, 200);
         Require(errors, "referringCentre", request.ReferringCentre, 200);
@@ -60,7 +58,7 @@ public static class RegisterPatient
         pathways.MapPost("/", (Request request, PathwayWriter writer, CancellationToken ct) =>
             {
                 var pathwayId = Guid.CreateVersion7();
-                return writer.Start<IntakePathway>(pathwayId, Decide(pathwayId, request, writer.Now), ct);
+                return writer.Start<IntakePathway>(pathwayId, Decide(pathwayId, request, writer.Today, writer.Now), ct);
             })
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RegisterPatient")

@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Scheduling;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -15,19 +14,19 @@ public static class RescheduleItem
 {
     public sealed record Request(DateOnly? DueOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
         }
 
-        if (request.DueOn is not { } dueOn || dueOn < ClinicalDates.Today(now))
+        if (request.DueOn is not { } dueOn || dueOn < today)
         {
             return Rejection.Invalid("dueOn", "Required; not in the past.");
         }
 
-        if (Checks.WithinHorizon(dueOn, "dueOn", now, options) is { } tooFar)
+        if (Checks.WithinHorizon(dueOn, "dueOn", today, options) is { } tooFar)
         {
             return tooFar;
         }
@@ -53,7 +52,7 @@ public static class RescheduleItem
         therapy.MapPost("/items/{itemId}/reschedule", (
                 Guid pathwayId, string itemId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RescheduleItem")
             .WithSummary("Move an outstanding item to another date, with the reason; the items after it move with it.");

@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Scheduling;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -12,19 +11,19 @@ public static class ChangeStart
 {
     public sealed record Request(DateOnly? StartOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions? options = null)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions? options = null)
     {
         if (Checks.First(Checks.Planned(plan)) is { } notPlanned)
         {
             return notPlanned;
         }
 
-        if (request.StartOn is not { } startOn || startOn < ClinicalDates.Today(now).AddDays(-1))
+        if (request.StartOn is not { } startOn || startOn < today.AddDays(-1))
         {
             return Rejection.Invalid("startOn", "Required; not in the past.");
         }
 
-        if (Checks.First(Checks.WithinHorizon(startOn, "startOn", now, options ?? new SchedulingOptions()), Checks.Required(request.Reason, "reason")) is { } invalid)
+        if (Checks.First(Checks.WithinHorizon(startOn, "startOn", today, options ?? new SchedulingOptions()), Checks.Required(request.Reason, "reason")) is { } invalid)
         {
             return invalid;
         }
@@ -49,7 +48,7 @@ public static class ChangeStart
         therapy.MapPost("/start-date", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("ChangeRegimenStart")
             .WithSummary("Move the regimen's start before lenvatinib starts; every item moves with it.");

@@ -11,7 +11,7 @@ public static class DelayItem
 {
     public sealed record Request(DateOnly? DueOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateTimeOffset now, SchedulingOptions? options = null)
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions? options = null)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
@@ -33,7 +33,7 @@ public static class DelayItem
             return Rejection.Invalid("dueOn", $"Required, and later than the current due date {item.DueOn:yyyy-MM-dd}.");
         }
 
-        if (Checks.WithinHorizon(dueOn, "dueOn", now, options ?? new SchedulingOptions()) is { } tooFar)
+        if (Checks.WithinHorizon(dueOn, "dueOn", today, options ?? new SchedulingOptions()) is { } tooFar)
         {
             return tooFar;
         }
@@ -47,7 +47,7 @@ public static class DelayItem
         therapy.MapPost("/items/{itemId}/delay", (
                 Guid pathwayId, string itemId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("DelayItem")
             .WithSummary("Delay an outstanding item to a later date; the items after it move with it.");

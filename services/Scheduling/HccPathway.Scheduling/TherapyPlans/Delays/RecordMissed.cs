@@ -1,5 +1,4 @@
 using HccPathway.Contracts.Scheduling;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -12,7 +11,7 @@ public static class RecordMissed
 {
     public sealed record Request(string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
@@ -29,7 +28,7 @@ public static class RecordMissed
             return Rejection.Conflict($"{itemId} is {item.State.ToString().ToLowerInvariant()}; only an outstanding item can be missed.");
         }
 
-        if (item.DueOn > ClinicalDates.LatestPossibleToday(now))
+        if (item.DueOn > today)
         {
             return Rejection.Conflict($"{itemId} is not due until {item.DueOn:yyyy-MM-dd}; it cannot have been missed yet. Delay it instead.");
         }
@@ -42,7 +41,7 @@ public static class RecordMissed
         therapy.MapPost("/items/{itemId}/missed", (
                 Guid pathwayId, string itemId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Now), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Today, writer.Now), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordMissedItem")
             .WithSummary("Record that a due item did not happen, with the reason.");

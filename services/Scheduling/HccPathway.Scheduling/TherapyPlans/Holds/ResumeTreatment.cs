@@ -15,7 +15,7 @@ public static class ResumeTreatment
 {
     public sealed record Request(DateOnly? ResumedOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string drug, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, string drug, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options)
     {
         if (!Drugs.LenTap.Contains(drug))
         {
@@ -24,7 +24,7 @@ public static class ResumeTreatment
 
         if (Checks.First(
                 Checks.NotExited(plan),
-                Checks.ActualDate(request.ResumedOn, "resumedOn", now, options, plan),
+                Checks.ActualDate(request.ResumedOn, "resumedOn", today, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
@@ -56,7 +56,7 @@ public static class ResumeTreatment
         therapy.MapPost("/holds/{drug}/resume", (
                 Guid pathwayId, string drug, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, drug, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, drug, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.DecideCare)
             .WithName("ResumeTreatment")
             .WithSummary("Resume a held drug once its adverse events are back to grade 1 or less (clinicians only).");

@@ -1,7 +1,6 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -19,19 +18,19 @@ public static class OrderTace
 {
     public sealed record Request(DateOnly? DueOn, string? Reason, Guid? MdtDecisionId);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet rules)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet rules)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
         }
 
-        if (request.DueOn is not { } dueOn || dueOn < ClinicalDates.Today(now))
+        if (request.DueOn is not { } dueOn || dueOn < today)
         {
             return Rejection.Invalid("dueOn", "Required; not in the past.");
         }
 
-        if (Checks.WithinHorizon(dueOn, "dueOn", now, options) is { } tooFar)
+        if (Checks.WithinHorizon(dueOn, "dueOn", today, options) is { } tooFar)
         {
             return tooFar;
         }
@@ -65,7 +64,7 @@ public static class OrderTace
         therapy.MapPost("/tace-sessions", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, ClinicalRuleSet rules, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options, rules), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options, rules), ct))
             .RequireAuthorization(Policies.DecideCare)
             .WithName("OrderTaceSession")
             .WithSummary("Order another TACE session (clinicians only), at least the minimum interval after the last one (SCHED-TACE-REPEAT).");

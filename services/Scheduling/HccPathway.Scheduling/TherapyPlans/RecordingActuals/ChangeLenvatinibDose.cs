@@ -16,11 +16,11 @@ public static class ChangeLenvatinibDose
 {
     public sealed record Request(DateOnly? EffectiveOn, decimal? DailyDoseMg, string? Reason, Guid? AdverseEventId);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, ClinicalRuleSet rules, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules, SchedulingOptions options)
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.EffectiveOn, "effectiveOn", now, options, plan),
+                Checks.ActualDate(request.EffectiveOn, "effectiveOn", today, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
@@ -59,7 +59,7 @@ public static class ChangeLenvatinibDose
         therapy.MapPost("/lenvatinib/dose", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 ClinicalRuleSet rules, SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, rules, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, rules, options), ct))
             .RequireAuthorization(Policies.DecideCare)
             .WithName("ChangeLenvatinibDose")
             .WithSummary("Reduce (or re-escalate) the lenvatinib daily dose to a configured level (clinicians only).");

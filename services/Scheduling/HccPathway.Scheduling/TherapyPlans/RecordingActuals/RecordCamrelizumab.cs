@@ -17,11 +17,11 @@ public static class RecordCamrelizumab
 {
     public sealed record Request(DateOnly? AdministeredOn, decimal? DoseMg, string? DoseReason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet rules)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet rules)
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.AdministeredOn, "administeredOn", now, options, plan)) is { } rejected)
+                Checks.ActualDate(request.AdministeredOn, "administeredOn", today, options, plan)) is { } rejected)
         {
             return rejected;
         }
@@ -69,7 +69,7 @@ public static class RecordCamrelizumab
         therapy.MapPost("/camrelizumab", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, ClinicalRuleSet rules, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options, rules), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordCamrelizumab")
             .WithSummary("Record the next camrelizumab dose (date and dose; a dose other than planned needs a reason).");

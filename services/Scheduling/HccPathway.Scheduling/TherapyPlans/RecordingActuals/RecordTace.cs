@@ -16,11 +16,11 @@ public static class RecordTace
 {
     public sealed record Request(DateOnly? PerformedOn, int? SessionNumber);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet? rules = null)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options, ClinicalRuleSet? rules = null)
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.PerformedOn, "performedOn", now, options, plan)) is { } rejected)
+                Checks.ActualDate(request.PerformedOn, "performedOn", today, options, plan)) is { } rejected)
         {
             return rejected;
         }
@@ -66,7 +66,7 @@ public static class RecordTace
         therapy.MapPost("/tace", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, ClinicalRuleSet rules, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options, rules), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("RecordTace")
             .WithSummary("Record a performed TACE session; the camrelizumab series moves with its date.");

@@ -12,11 +12,11 @@ public static class StartLenvatinib
 {
     public sealed record Request(DateOnly? StartedOn, decimal? DailyDoseMg, string? DoseReason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options)
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.StartedOn, "startedOn", now, options, plan)) is { } rejected)
+                Checks.ActualDate(request.StartedOn, "startedOn", today, options, plan)) is { } rejected)
         {
             return rejected;
         }
@@ -53,7 +53,7 @@ public static class StartLenvatinib
         therapy.MapPost("/lenvatinib/start", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("StartLenvatinib")
             .WithSummary("Record that lenvatinib actually started (dose defaults to the planned dose).");

@@ -11,11 +11,11 @@ public static class StopLenvatinib
 {
     public sealed record Request(DateOnly? LastDoseOn, string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, Request request, string by, DateTimeOffset now, SchedulingOptions options)
+    public static Decision Decide(TherapyPlan plan, Request request, string by, DateOnly today, DateTimeOffset now, SchedulingOptions options)
     {
         if (Checks.First(
                 Checks.Planned(plan),
-                Checks.ActualDate(request.LastDoseOn, "lastDoseOn", now, options, plan),
+                Checks.ActualDate(request.LastDoseOn, "lastDoseOn", today, options, plan),
                 Checks.Required(request.Reason, "reason")) is { } rejected)
         {
             return rejected;
@@ -40,7 +40,7 @@ public static class StopLenvatinib
         therapy.MapPost("/lenvatinib/stop", (
                 Guid pathwayId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, PathwayWriter writer,
                 SchedulingOptions options, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Now, options), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, request, http.User.ActorName(), writer.Today, writer.Now, options), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("StopLenvatinib")
             .WithSummary("Record that lenvatinib stopped, with the last dose date and the reason.");

@@ -25,7 +25,7 @@ public sealed class MdtDecisionConsumer : IdempotentConsumer<MdtDecisionRecorded
     {
         var decision = context.Message;
         await AppendToExisting<TherapyPlan>(session, decision.PathwayId,
-            plan => PlanWashout.Decide(plan, decision, rules, clock.GetUtcNow()), context.CancellationToken,
+            plan => PlanWashout.Decide(plan, decision, rules, TodayAtHospital(context, session), clock.GetUtcNow()), context.CancellationToken,
             () => new TherapyPlan { Id = decision.PathwayId });
     }
 }

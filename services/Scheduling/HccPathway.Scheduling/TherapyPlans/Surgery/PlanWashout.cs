@@ -3,7 +3,6 @@ using HccPathway.Clinical.Surgery;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
-using HccPathway.ServiceDefaults.Clinical;
 using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Surgery;
@@ -17,7 +16,7 @@ public static class PlanWashout
 {
     private const string By = "scheduling";
 
-    public static Decision Decide(TherapyPlan plan, MdtDecisionRecorded decision, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan plan, MdtDecisionRecorded decision, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         if (decision.Outcome != MdtOutcomes.Resect || decision.IntendedSurgeryOn is not { } intended
             || plan.WashoutDecisionIds.Contains(decision.DecisionId) || plan.HasExited)
@@ -25,7 +24,7 @@ public static class PlanWashout
             return Decision.Append();
         }
 
-        var evaluatedOn = ClinicalDates.Today(now);
+        var evaluatedOn = today;
         var events = new List<object>();
         var exposures = new List<(LastExposure Exposure, DateOnly? Actual)>();
 
