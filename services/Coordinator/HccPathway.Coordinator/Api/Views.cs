@@ -76,7 +76,13 @@ public sealed record ResponseHistoryView(IReadOnlyList<ResponseRowView> Studies,
 /// <summary>Assessment's MarkerTrend: the AFP values the response chart plots beside the sums.</summary>
 public sealed record MarkerTrendView(BaselineMarkers? Baseline, IReadOnlyList<MarkerSampleView> Samples);
 
-public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre);
+public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre)
+{
+    /// <summary>The sample's id: corrections and entered-in-error name it.</summary>
+    public Guid SampleId { get; init; }
+
+    public decimal? DcpMilliUnitsPerMillilitre { get; init; }
+}
 
 /// <summary>Audit's history page (auditors only), pseudonymised unless identity is asked for.</summary>
 public sealed record HistoryView(long StreamVersion, long Total, int Page, int PageSize, IReadOnlyList<HistoryEntryView> Items);
