@@ -11,7 +11,7 @@ namespace HccPathway.Coordinator.BrowserTests;
 /// plan), skips a camrelizumab dose with a reason (shown skipped, with the reason), and a third session inside the
 /// minimum interval is refused with SCHED-TACE-REPEAT while the plan stays as it was.
 /// </summary>
-[Collection(RunningSystemCollection.Name)]
+[Collection(EnrolledPatientsCollection.Name)]
 public sealed class RegimenChangeTests(RunningSystem system, ITestOutputHelper output)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace HccPathway.Coordinator.BrowserTests;
 /// A tumour marker sample recorded with a wrong AFP is corrected on the patient page (the new value shows), then marked
 /// entered in error: without a reason Assessment refuses it and the sample stays; with one the sample leaves the list.
 /// </summary>
-[Collection(RunningSystemCollection.Name)]
+[Collection(EnrolledPatientsCollection.Name)]
 public sealed class TumourMarkerCorrectionTests(RunningSystem system, ITestOutputHelper output)
 {
     [Fact]
