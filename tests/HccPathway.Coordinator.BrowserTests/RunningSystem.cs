@@ -12,6 +12,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
+// One running system at a time: two sets of services and browsers at once would compete for the same few cores.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace HccPathway.Coordinator.BrowserTests;
 
 /// <summary>
@@ -116,4 +119,14 @@ public sealed class RunningSystem : IAsyncLifetime
 public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>
 {
     public const string Name = "running system";
+}
+
+/// <summary>
+/// The plan-change and correction tests enrol patients of their own, so they run on a system of their own: the journey
+/// counts the centre's enrolled cohort and must see only its patient.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class EnrolledPatientsCollection : ICollectionFixture<RunningSystem>
+{
+    public const string Name = "running system with enrolled patients";
 }

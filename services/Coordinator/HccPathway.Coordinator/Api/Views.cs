@@ -30,7 +30,7 @@ public sealed record PatientPage(IReadOnlyList<PatientSummaryView> Items, long T
 public sealed record CalendarRowView(
     Guid PathwayId, string ItemId, string ItemType, string Drug, string Phase, int Sequence, DateOnly DueOn, decimal? DoseMg,
     string Route, string RuleId, string Status, DateOnly? ActualOn, decimal? ActualDoseMg, bool Missed, string? MissedReason,
-    string? CancelledReason, DateOnly? HeldFrom, int Revision)
+    string? CancelledReason, DateOnly? HeldFrom, int Revision, string? SkippedReason = null)
 {
     public DateOnly Date => ActualOn ?? DueOn;
 
@@ -76,7 +76,13 @@ public sealed record ResponseHistoryView(IReadOnlyList<ResponseRowView> Studies,
 /// <summary>Assessment's MarkerTrend: the AFP values the response chart plots beside the sums.</summary>
 public sealed record MarkerTrendView(BaselineMarkers? Baseline, IReadOnlyList<MarkerSampleView> Samples);
 
-public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre);
+public sealed record MarkerSampleView(DateOnly SampledOn, decimal? AfpNanogramsPerMillilitre)
+{
+    /// <summary>The sample's id: corrections and entered-in-error name it.</summary>
+    public Guid SampleId { get; init; }
+
+    public decimal? DcpMilliUnitsPerMillilitre { get; init; }
+}
 
 /// <summary>Audit's history page (auditors only), pseudonymised unless identity is asked for.</summary>
 public sealed record HistoryView(long StreamVersion, long Total, int Page, int PageSize, IReadOnlyList<HistoryEntryView> Items);
