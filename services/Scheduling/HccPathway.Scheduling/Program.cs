@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.Scheduling;
 using HccPathway.Scheduling.TherapyPlans.Adjuvant;
+using HccPathway.Scheduling.TherapyPlans.Deadlines;
 using HccPathway.Scheduling.TherapyPlans.Exit;
 using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
@@ -26,6 +27,7 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
 });
 builder.AddClinicalRules();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
+builder.Services.AddHostedService<DeadlineSweepService>();
 
 var app = builder.Build();
 app.UsePathwayDefaults();

@@ -21,7 +21,8 @@ public static class SchedulingDocuments
             .Duplicate(e => e.DueOn)
             .Duplicate(e => e.ActualOn)
             .Duplicate(e => e.PathwayId)
-            .Index(e => e.ItemType);
+            .Index(e => e.ItemType)
+            .Metadata(m => m.TenantId.MapTo(e => e.Hospital));
         options.Schema.For<AdverseEventLedger>().Index(l => l.PathwayId);
         // Writing folds the aggregate live, but Marten's FetchForWriting still maps it as a document the first time it is
         // used; mapped here, its (unused) table is part of the schema from the start instead of appearing later.

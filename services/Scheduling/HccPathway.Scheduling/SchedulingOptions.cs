@@ -14,4 +14,10 @@ public sealed record SchedulingOptions
     /// keeps every cascaded date on the calendar and refuses typing errors such as year 9999 as 400, not a server error.
     /// </summary>
     public int PlanningHorizonYears { get; init; } = 5;
+
+    /// <summary>
+    /// How often the deadline sweep (SCHED-DUE) runs; the first run waits one interval. Deadlines are days with days of
+    /// grace, so an hour is early enough, and a sweep only reads the outstanding rows whose window may have passed.
+    /// </summary>
+    public TimeSpan DeadlineSweepInterval { get; init; } = TimeSpan.FromHours(1);
 }

@@ -23,5 +23,6 @@ public static class SchedulingEvents
         new(typeof(AdjuvantTherapyPlanned), "scheduling.adjuvant-therapy-planned.v1", Owners.Scheduling),
         new(typeof(TherapyItemSkipped), "scheduling.therapy-item-skipped.v1", Owners.Scheduling),
         new(typeof(TaceSessionOrdered), "scheduling.tace-session-ordered.v1", Owners.Scheduling),
+        new(typeof(TherapyItemOverdue), "scheduling.therapy-item-overdue.v1", Owners.Scheduling),
     ];
 }

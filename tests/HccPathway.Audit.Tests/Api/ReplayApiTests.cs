@@ -65,6 +65,37 @@ public sealed class ReplayApiTests(AuditService service) : IClassFixture<AuditSe
     }
 
     [Fact]
+    public async Task An_overdue_dose_replays_as_overdue_from_its_version_and_as_planned_again_once_rescheduled()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story, steps: 6);
+        var dueOn = Story.Day0.AddDays(49);
+        await service.Append(id, "scheduling-deadlines", false, new Contracts.Scheduling.TherapyItemOverdue(
+            id, "CAM-2", Contracts.Scheduling.TherapyItemTypes.Camrelizumab, Drugs.Camrelizumab, dueOn, dueOn.AddDays(4), 3, 0,
+            "SCHED-DUE", "2026.1", DateTimeOffset.UtcNow));
+        var overdueVersion = (await auditor.History(id)).Items().Last().GetProperty("version").GetInt64();
+        var bundleWhileOverdue = await auditor.GetStringAsync($"/pathways/{id}/fhir");
+        await service.Append(id, "coordinator-1", false, new Contracts.Scheduling.TherapyItemRescheduled(
+            id, "CAM-2", Contracts.Scheduling.TherapyItemTypes.Camrelizumab, Drugs.Camrelizumab, dueOn, dueOn.AddDays(10),
+            "rescheduled", null, "Patient back from travel", "SCHED-SKIP", "2026.1", "coordinator-1", DateTimeOffset.UtcNow));
+
+        var before = await auditor.State(id, $"version={overdueVersion - 1}");
+        var atOverdue = await auditor.State(id, $"version={overdueVersion}");
+        var now = await auditor.State(id);
+
+        static string? Status(JsonElement state) =>
+            state.GetProperty("regimen").GetProperty("items").GetProperty("CAM-2").GetProperty("status").GetString();
+        Assert.Equal("planned", Status(before));
+        Assert.Equal("overdue", Status(atOverdue));
+        Assert.Equal("planned", Status(now));
+        var carePlan = JsonDocument.Parse(bundleWhileOverdue).RootElement.GetProperty("entry").EnumerateArray()
+            .Select(e => e.GetProperty("resource")).Single(r => r.GetProperty("resourceType").GetString() == "CarePlan");
+        var cam2 = carePlan.GetProperty("activity").EnumerateArray().Select(a => a.GetProperty("detail"))
+            .Single(d => d.GetProperty("description").GetString()!.StartsWith("CAM-2 ", StringComparison.Ordinal));
+        Assert.Equal("not-started", cam2.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_state_by_version_and_before_anything_was_recorded()
     {
         var id = await service.Record(new Story(Guid.NewGuid()));

@@ -27,6 +27,7 @@ public sealed class ExampleCalendarSubscriber : IAsyncDisposable
         "HccPathway.Contracts.Scheduling:TherapyItemCancelled",
         "HccPathway.Contracts.Scheduling:TherapyItemSkipped",
         "HccPathway.Contracts.Scheduling:TherapyItemMissed",
+        "HccPathway.Contracts.Scheduling:TherapyItemOverdue",
         "HccPathway.Contracts.Scheduling:LenvatinibStarted",
         "HccPathway.Contracts.Scheduling:LenvatinibStopped",
         "HccPathway.Contracts.Scheduling:TacePerformed",
@@ -201,13 +202,17 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
                     items[Str(m, "itemId")] = new SubscriberItem(Str(m, "itemId"), Str(m, "itemType"), Str(m, "drug"), Date(m, "dueOn"), "planned", null);
                     break;
                 case "scheduling.therapy-item-rescheduled.v1":
-                    items[Str(m, "itemId")] = items[Str(m, "itemId")] with { DueOn = Date(m, "dueOn") };
+                    // A moved item has a new due window: it is no longer overdue (SCHED-DUE).
+                    items[Str(m, "itemId")] = items[Str(m, "itemId")] with { DueOn = Date(m, "dueOn"), OverdueOn = null };
                     break;
                 case "scheduling.therapy-item-cancelled.v1":
                     items[Str(m, "itemId")] = items[Str(m, "itemId")] with { State = "cancelled" };
                     break;
                 case "scheduling.therapy-item-skipped.v1":
                     items[Str(m, "itemId")] = items[Str(m, "itemId")] with { State = "skipped" };
+                    break;
+                case "scheduling.therapy-item-overdue.v1":
+                    items[Str(m, "itemId")] = items[Str(m, "itemId")] with { OverdueOn = Date(m, "overdueOn") };
                     break;
                 case "scheduling.lenvatinib-started.v1":
                     Done(items, Str(m, "itemId"), Date(m, "startedOn"));
@@ -245,4 +250,4 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
     private static DateOnly Date(JsonElement m, string property) => DateOnly.Parse(Str(m, property), CultureInfo.InvariantCulture);
 }
 
-public sealed record SubscriberItem(string ItemId, string ItemType, string Drug, DateOnly DueOn, string State, DateOnly? ActualOn);
+public sealed record SubscriberItem(string ItemId, string ItemType, string Drug, DateOnly DueOn, string State, DateOnly? ActualOn, DateOnly? OverdueOn = null);

@@ -144,7 +144,7 @@ public static partial class FhirExport
         TherapyItemStatuses.Done => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Completed,
         // A skipped dose (SCHED-SKIP) will not be given: for the care plan it is cancelled, like a cancelled one.
         TherapyItemStatuses.Cancelled or TherapyItemStatuses.Skipped => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Cancelled,
-        TherapyItemStatuses.Missed => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.NotStarted,
+        TherapyItemStatuses.Missed or TherapyItemStatuses.Overdue => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.NotStarted,
         _ when regimen.HeldDrugs.Contains(item.Drug) => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.OnHold,
         _ => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Scheduled,
     };

@@ -65,6 +65,9 @@ public static class TherapyItemStatuses
     public const string Missed = "missed";
     public const string Cancelled = "cancelled";
     public const string Skipped = "skipped";
+
+    /// <summary>SCHED-DUE: the item passed its due window without being given (Scheduling's <c>therapy-item-overdue</c>).</summary>
+    public const string Overdue = "overdue";
 }
 
 /// <param name="Status">One of <see cref="TherapyItemStatuses"/>.</param>

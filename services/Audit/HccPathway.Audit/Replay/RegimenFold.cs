@@ -18,10 +18,16 @@ internal static class RegimenFold
         {
             TherapyItemPlanned p => Put(regimen, new TherapyItemAsOf(
                 p.ItemId, p.ItemType, p.Drug, p.Phase, p.DueOn, TherapyItemStatuses.Planned, null)),
-            TherapyItemRescheduled r => Update(regimen, r.ItemId, i => i with { DueOn = r.DueOn }),
+            // A rescheduled item has a new due window: an overdue one is planned again (SCHED-DUE).
+            TherapyItemRescheduled r => Update(regimen, r.ItemId, i => i with
+            {
+                DueOn = r.DueOn,
+                Status = i.Status == TherapyItemStatuses.Overdue ? TherapyItemStatuses.Planned : i.Status,
+            }),
             TherapyItemCancelled c => Update(regimen, c.ItemId, i => i with { Status = TherapyItemStatuses.Cancelled }),
             TherapyItemMissed m => Update(regimen, m.ItemId, i => i with { Status = TherapyItemStatuses.Missed }),
             TherapyItemSkipped k => Update(regimen, k.ItemId, i => i with { Status = TherapyItemStatuses.Skipped }),
+            TherapyItemOverdue o => Update(regimen, o.ItemId, i => i with { Status = TherapyItemStatuses.Overdue }),
             LenvatinibStarted s => Done(regimen, s.ItemId, s.StartedOn) with
             {
                 LenvatinibStartedOn = s.StartedOn,

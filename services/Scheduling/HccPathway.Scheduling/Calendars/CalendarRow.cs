@@ -22,7 +22,8 @@ public sealed record CalendarRow(
     string? CancelledReason,
     DateOnly? HeldFrom,
     int Revision,
-    string? SkippedReason = null)
+    string? SkippedReason = null,
+    DateOnly? OverdueOn = null)
 {
     /// <summary>The day the item is (or was) on: the actual date once done.</summary>
     public DateOnly Date => ActualOn ?? DueOn;
@@ -30,7 +31,7 @@ public sealed record CalendarRow(
     public static CalendarRow From(WorklistEntry e, DateOnly asOf, int graceDays) => new(
         e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.Phase, e.Sequence, e.DueOn, e.DoseMg, e.Route, e.RuleId,
         e.StatusOn(asOf, graceDays), e.ActualOn, e.ActualDoseMg, e.MissedReason is not null && e.State == WorklistEntry.States.Planned,
-        e.MissedReason, e.CancelledReason, e.HeldFrom, e.Revision, e.SkippedReason);
+        e.MissedReason, e.CancelledReason, e.HeldFrom, e.Revision, e.SkippedReason, e.OverdueOn);
 }
 
 /// <summary>A patient's calendar: the plan's summary, its holds and every item.</summary>

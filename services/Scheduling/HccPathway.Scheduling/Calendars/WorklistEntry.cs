@@ -57,6 +57,12 @@ public sealed class WorklistEntry
     /// <summary>How often the item moved or changed; the iCalendar SEQUENCE.</summary>
     public int Revision { get; set; }
 
+    /// <summary>SCHED-DUE: the first overdue day, as the deadline sweep recorded it (<c>TherapyItemOverdue</c>); null until then.</summary>
+    public DateOnly? OverdueOn { get; set; }
+
+    /// <summary>The hospital (Marten tenant) the row belongs to, read from its tenant column: the deadline sweep reads every hospital's rows.</summary>
+    public string Hospital { get; set; } = "";
+
     public static WorklistEntry From(TherapyPlan plan, PlanItem item) => new()
     {
         Id = $"{plan.Id}/{item.ItemId}",
@@ -84,8 +90,18 @@ public sealed class WorklistEntry
         SkippedReason = item.SkippedReason,
         HeldFrom = plan.HeldFrom(item.Drug),
         Revision = item.Revision,
+        OverdueOn = item.OverdueOn,
     };
 
-    public string StatusOn(DateOnly asOf, int graceDays) =>
-        ItemStatuses.Of(ItemId, Drug, State, DueOn, ActualOn, HeldFrom, asOf, graceDays);
+    /// <summary>
+    /// The status on <paramref name="asOf"/>. Once SCHED-DUE recorded the item overdue, it shows overdue from that day on
+    /// as the event says, not only as computed on read (a later hold still shows as held).
+    /// </summary>
+    public string StatusOn(DateOnly asOf, int graceDays)
+    {
+        var computed = ItemStatuses.Of(ItemId, Drug, State, DueOn, ActualOn, HeldFrom, asOf, graceDays);
+        return OverdueOn is { } overdue && overdue <= asOf && computed is ItemStatuses.Due or ItemStatuses.Upcoming
+            ? ItemStatuses.Overdue
+            : computed;
+    }
 }

@@ -14,7 +14,8 @@ public enum ItemState
 /// <summary>
 /// One planned step as Scheduling knows it. <see cref="BaseOn"/> is the date a root item (no <see cref="FollowsItemId"/>)
 /// is fixed to; <see cref="PinnedOn"/> is a date the coordinator delayed it to; <see cref="Revision"/> counts moves
-/// (calendar clients use it as the iCalendar SEQUENCE).
+/// (calendar clients use it as the iCalendar SEQUENCE). <see cref="OverdueOn"/> is set by SCHED-DUE's
+/// <c>TherapyItemOverdue</c> for the current revision; a reschedule clears it, since the item has a new due window.
 /// </summary>
 public sealed record PlanItem(
     string ItemId,
@@ -36,7 +37,8 @@ public sealed record PlanItem(
     string? MissedReason = null,
     string? CancelledReason = null,
     int Revision = 0,
-    string? SkippedReason = null)
+    string? SkippedReason = null,
+    DateOnly? OverdueOn = null)
 {
     public bool IsOutstanding => State == ItemState.Planned;
 }

@@ -96,8 +96,12 @@ public sealed record TherapyPlan : IExitablePathway
         ? Update(e.ItemId, i => i with
         {
             DueOn = e.DueOn, BaseOn = e.DueOn, FollowsItemId = null, DaysAfter = null, PinnedOn = null, MissedReason = null, Revision = i.Revision + 1,
+            OverdueOn = null,
         })
-        : Update(e.ItemId, i => i with { DueOn = e.DueOn, Revision = i.Revision + 1 });
+        : Update(e.ItemId, i => i with { DueOn = e.DueOn, Revision = i.Revision + 1, OverdueOn = null });
+
+    // SCHED-DUE: the item passed its due window; recorded for this revision only (a reschedule opens a new window).
+    public TherapyPlan Apply(TherapyItemOverdue e) => Update(e.ItemId, i => i with { OverdueOn = e.OverdueOn });
 
     public TherapyPlan Apply(TherapyItemSkipped e) =>
         Update(e.ItemId, i => i with { State = ItemState.Skipped, SkippedReason = e.Reason, Revision = i.Revision + 1 });

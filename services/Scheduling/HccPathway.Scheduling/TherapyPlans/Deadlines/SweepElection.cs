@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace HccPathway.Scheduling.TherapyPlans.Deadlines;
+
+/// <summary>
+/// Elects one sweeper among the replicas: a PostgreSQL session advisory lock, tried without waiting and held on its
+/// own connection for the length of one sweep. A replica that does not get it skips that sweep; a replica that dies
+/// loses its connection and so the lock. The key is derived from the documents schema, so test schemas and
+/// deployments sharing a database do not elect each other. Exactly once does not rest on this (the stream lock and
+/// the decider do); the election only keeps the other replicas from doing the same work.
+/// </summary>
+public sealed class SweepElection : IAsyncDisposable
+{
+    private readonly NpgsqlConnection connection;
+    private readonly long key;
+
+    private SweepElection(NpgsqlConnection connection, long key)
+    {
+        this.connection = connection;
+        this.key = key;
+    }
+
+    public static long KeyFor(string documentsSchema) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{documentsSchema}/scheduling-deadlines"))[..8]);
+
+    /// <summary>The election won, to dispose when the sweep is done; null when another replica is sweeping.</summary>
+    public static async Task<SweepElection?> TryWin(string connectionString, long key, CancellationToken cancellation)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellation);
+            await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            if (await command.ExecuteScalarAsync(cancellation) is true)
+            {
+                return new SweepElection(connection, key);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = key } } };
+            await command.ExecuteScalarAsync();
+        }
+        finally
+        {
+            // Closing the session releases the lock in any case.
+            await connection.DisposeAsync();
+        }
+    }
+}
