@@ -6,12 +6,14 @@ using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.Calendars;
 using HccPathway.Scheduling.TherapyPlans.Deadlines;
 using HccPathway.ServiceDefaults.Security;
+using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.Testing;
 using JasperFx.Events;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HccPathway.Scheduling.Tests.Api;
@@ -125,7 +127,8 @@ public sealed class DeadlineSweepTests(SchedulingService service)
     }
 
     private DeadlineSweep Sweeper(TimeProvider clock) => new(
-        service.Store, clock, service.Factory.Services.GetRequiredService<ClinicalRuleSet>(), service.Infrastructure.Postgres,
+        service.Store, new HospitalClock(clock, service.Factory.Services.GetRequiredService<IOptions<HospitalTimeZones>>()),
+        service.Factory.Services.GetRequiredService<ClinicalRuleSet>(), service.Infrastructure.Postgres,
         NullLogger<DeadlineSweep>.Instance);
 
     private static FakeTimeProvider ClockAt(DateOnly day) => new(At(day));

@@ -2,6 +2,7 @@ using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.Calendars;
 using HccPathway.ServiceDefaults.EventStore;
+using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace HccPathway.Scheduling.TherapyPlans.Deadlines;
 /// locked), with <see cref="MarkOverdue"/>; the event gets its deterministic id (<see cref="DeadlineIds"/>).
 /// </summary>
 public sealed partial class DeadlineSweep(
-    IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules, string connectionString, ILogger<DeadlineSweep> logger)
+    IDocumentStore store, HospitalClock clock, ClinicalRuleSet rules, string connectionString, ILogger<DeadlineSweep> logger)
 {
     public const string Actor = "scheduling-deadlines";
 
@@ -78,7 +79,7 @@ public sealed partial class DeadlineSweep(
     {
         await using var session = store.LightweightSession(row.Hospital);
         session.LastModifiedBy = Actor;
-        var today = HospitalToday.Of(row.Hospital, now);
+        var today = clock.Today(row.Hospital);
         var (exists, decision, _) = await PathwayAppend.Decide<TherapyPlan>(
             session, row.PathwayId, null, (plan, _) => Task.FromResult(MarkOverdue.Decide(plan, row.ItemId, today, rules, now)),
             cancellation, () => new TherapyPlan { Id = row.PathwayId });

@@ -1,5 +1,6 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.ServiceDefaults;
+using HccPathway.ServiceDefaults.Tenancy;
 using Marten;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,13 @@ namespace HccPathway.Scheduling.TherapyPlans.Deadlines;
 /// so a sweep after a restart catches up on every window that passed while the service was down.
 /// </summary>
 public sealed partial class DeadlineSweepService(
-    IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules, SchedulingOptions options, IConfiguration configuration,
+    IDocumentStore store, TimeProvider clock, HospitalClock hospitalClock, ClinicalRuleSet rules, SchedulingOptions options, IConfiguration configuration,
     ILoggerFactory loggers)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var sweep = new DeadlineSweep(store, clock, rules, configuration.RequireConnectionString("pathway"), loggers.CreateLogger<DeadlineSweep>());
+        var sweep = new DeadlineSweep(store, hospitalClock, rules, configuration.RequireConnectionString("pathway"), loggers.CreateLogger<DeadlineSweep>());
         var logger = loggers.CreateLogger<DeadlineSweepService>();
 
         // The first sweep waits one interval, as the idempotency purge does: at start-up the schema may still be being applied.
