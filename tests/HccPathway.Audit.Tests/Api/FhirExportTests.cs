@@ -1,6 +1,7 @@
 using System.Net;
 using HccPathway.Audit.Export;
 using HccPathway.Audit.Tests.Support;
+using HccPathway.Contracts.Assessment;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Task = System.Threading.Tasks.Task;
@@ -166,7 +167,7 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
     {
         var story = new Story(Guid.NewGuid());
         await service.Record(story, steps: 11);
-        await service.Append(story.PathwayId, "dr-house", false, new HccPathway.Contracts.Assessment.AdverseEventEnteredInError(
+        await service.Append(story.PathwayId, "dr-house", false, new AdverseEventEnteredInError(
             story.PathwayId, story.AdverseEventId, Guid.NewGuid(), "Recorded on the wrong patient.", "dr-house", DateTimeOffset.UtcNow));
 
         var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
@@ -189,5 +190,49 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
 
         Assert.Contains(errors, e => e.Contains("status", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(errors, e => e.Contains("code", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_corrected_sample_is_exported_amended_with_its_new_value_and_a_provenance_saying_who_why_and_when()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story, steps: 15);
+        var recorded = story.Markers();
+        var correctionId = Guid.NewGuid();
+        var corrected = recorded with { Markers = [recorded.Markers[0] with { Value = 53m, ReportedValue = 53m }] };
+        await service.Append(story.PathwayId, "coordinator-1", false, recorded);
+        await service.Append(story.PathwayId, "lab-lead", false,
+            new TumourMarkersCorrected(story.PathwayId, recorded.SampleId, correctionId, corrected, "Transcription error: 53, not 35.", "lab-lead", DateTimeOffset.UtcNow));
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        var afp = Assert.Single(All<Observation>(bundle), o => o.Code!.Coding[0].Code == "1834-1" && o.Effective is FhirDateTime { Value: var on } && on == recorded.SampledOn.ToString("yyyy-MM-dd"));
+        Assert.Equal(ObservationStatus.Amended, afp.Status);
+        Assert.Equal(53m, ((Quantity)afp.Value!).Value);
+        var url = bundle.Entry.Single(e => ReferenceEquals(e.Resource, afp)).FullUrl;
+        var amendment = Assert.Single(All<Provenance>(bundle), p => p.Target[0].Reference == url && p.Activity is not null);
+        Assert.Equal("UPDATE", amendment.Activity!.Coding[0].Code);
+        Assert.Equal("Transcription error: 53, not 35.", amendment.Reason[0].Text);
+        Assert.Equal("lab-lead", amendment.Agent[0].Who!.Display);
+        Assert.Empty(FhirValidation.Errors(bundle));
+    }
+
+    [Fact]
+    public async Task A_study_entered_in_error_leaves_its_responses_and_disease_status_entered_in_error()
+    {
+        var story = new Story(Guid.NewGuid());
+        await service.Record(story, steps: 16);
+        var correctionId = Guid.NewGuid();
+        await service.Append(story.PathwayId, "dr-rad", false,
+            new ImagingStudyEnteredInError(story.PathwayId, story.FollowUpStudyId, correctionId, "Another patient's scan", "dr-rad", DateTimeOffset.UtcNow),
+            new ResponseWithdrawn(story.PathwayId, story.FollowUpStudyId, Story.Day0.AddDays(60), correctionId, DateTimeOffset.UtcNow));
+
+        var (bundle, _) = await Export(service.Auditor(), story.PathwayId);
+
+        var judged = All<Observation>(bundle).Where(o => o.Code!.Coding[0].Code is "recist-1.1-response" or "mrecist-response" or "97509-4").ToList();
+        Assert.Equal(3, judged.Count);
+        Assert.All(judged, o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        Assert.Contains(All<Provenance>(bundle), p => p.Activity?.Coding[0].Code == "NULLIFY" && p.Reason[0].Text!.Contains("Another patient's scan"));
+        Assert.Empty(FhirValidation.Errors(bundle));
     }
 }

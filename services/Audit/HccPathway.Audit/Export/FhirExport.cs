@@ -43,10 +43,17 @@ public static partial class FhirExport
             e.Row.Version, e.Row.Sequence, e.Row.Timestamp, e.Row.Name, e.Data)));
         foreach (var e in events)
         {
-            foreach (var resource in Resources(e, events, state, subject, Reference(condition)))
+            var amendment = AmendmentOf(e, events);
+            var source = amendment?.Corrected is { } corrected ? e with { Data = corrected } : e;
+            foreach (var resource in Resources(source, events, state, subject, Reference(condition)))
             {
                 Add(bundle, resource);
                 Add(bundle, Provenance(resource, e.Row));
+                if (amendment is not null)
+                {
+                    Amend(resource, amendment);
+                    Add(bundle, AmendmentProvenance(resource, amendment));
+                }
             }
 
             if (e.Data is PatientRegistered)
