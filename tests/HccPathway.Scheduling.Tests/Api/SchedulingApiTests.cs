@@ -175,6 +175,22 @@ public sealed class SchedulingApiTests(SchedulingService service)
     }
 
     [Fact]
+    public async Task A_decision_for_second_line_cancels_the_outstanding_conversion_items_in_the_calendar()
+    {
+        var (id, start) = await PlannedPathway(Today.AddDays(-40));
+        await coordinator.Post(id, "lenvatinib/start", new { startedOn = start });
+        var decision = new MdtDecisionRecorded(id, Guid.NewGuid(), MdtOutcomes.SecondLine, "PD with new extrahepatic lesions", ["oncologist"], Today, null, "FAIL-2", true, "dr-house", DateTimeOffset.UtcNow);
+
+        await service.Publish(decision, await service.AppendUpstream(id, decision));
+
+        await Eventually.True(async () => (await service.Stream(id)).Any(e => e.Data is TherapyItemCancelled { RuleId: "SCHED-CYCLES" }));
+        var calendar = await coordinator.Calendar(id);
+        Assert.Equal("done", calendar.Item("LEN-1").Str("status"));
+        Assert.Equal("cancelled", calendar.Item("TACE-1").Str("status"));
+        Assert.Equal("cancelled", calendar.Item("CAM-1").Str("status"));
+    }
+
+    [Fact]
     public async Task An_auditor_reads_the_calendar_but_cannot_record()
     {
         var (id, start) = await PlannedPathway(Today.AddDays(-40));

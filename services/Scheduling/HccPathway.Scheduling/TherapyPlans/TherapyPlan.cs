@@ -1,6 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.Contracts.SurgeryPlanning;
 using HccPathway.ServiceDefaults.EventStore;
 
 namespace HccPathway.Scheduling.TherapyPlans;
@@ -52,10 +53,17 @@ public sealed record TherapyPlan : IExitablePathway
     public bool HasExited => Exit is not null;
 
     /// <summary>
-    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it. Here: a washout for surgery, the adjuvant
-    /// plan, or an exit (second line, watch-and-wait and intolerance decisions do not reach Scheduling yet).
+    /// The MDT decision that ended conversion therapy without surgery (second line or watch-and-wait), read from the
+    /// shared stream like the exit (SCHED-CYCLES).
     /// </summary>
-    public bool ConversionCyclesContinue => IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null;
+    public MdtDecisionRecorded? ConversionEndedBy { get; init; }
+
+    /// <summary>
+    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it: a washout for surgery, the adjuvant
+    /// plan, an MDT decision for second line or watch-and-wait, or an exit.
+    /// </summary>
+    public bool ConversionCyclesContinue =>
+        IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null && ConversionEndedBy is null;
 
     public bool LenvatinibRunning => LenvatinibStartedOn is not null && LenvatinibLastDoseOn is null;
 
@@ -112,6 +120,10 @@ public sealed record TherapyPlan : IExitablePathway
         : this;
 
     public TherapyPlan Apply(PathwayExited e) => this with { Id = e.PathwayId, Exit = e };
+
+    /// <summary>Only second line and watch-and-wait end conversion; a decision to resect arrives as the washout plan.</summary>
+    public TherapyPlan Apply(MdtDecisionRecorded e) =>
+        e.Outcome is MdtOutcomes.SecondLine or MdtOutcomes.WatchAndWait ? this with { Id = e.PathwayId, ConversionEndedBy = e } : this;
 
     public TherapyPlan Apply(TherapyItemCancelled e) =>
         Update(e.ItemId, i => i with { State = ItemState.Cancelled, CancelledReason = e.Reason, Revision = i.Revision + 1 });

@@ -1,12 +1,16 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.SurgeryPlanning;
+using HccPathway.Scheduling.TherapyPlans.EndingConversion;
 using HccPathway.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
 
 namespace HccPathway.Scheduling.TherapyPlans.Surgery;
 
-/// <summary>An MDT decision to resect plans the washout (SURG-WASH); other outcomes change nothing here.</summary>
+/// <summary>
+/// An MDT decision to resect plans the washout (SURG-WASH); one for second line or watch-and-wait ends conversion
+/// therapy (SCHED-CYCLES); continuing conversion changes nothing here.
+/// </summary>
 public sealed class MdtDecisionConsumer : IdempotentConsumer<MdtDecisionRecorded>
 {
     private readonly TimeProvider clock;
@@ -25,7 +29,10 @@ public sealed class MdtDecisionConsumer : IdempotentConsumer<MdtDecisionRecorded
     {
         var decision = context.Message;
         await AppendToExisting<TherapyPlan>(session, decision.PathwayId,
-            plan => PlanWashout.Decide(plan, decision, rules, TodayAtHospital(context, session), clock.GetUtcNow()), context.CancellationToken,
+            plan => decision.Outcome == MdtOutcomes.Resect
+                ? PlanWashout.Decide(plan, decision, rules, TodayAtHospital(context, session), clock.GetUtcNow())
+                : EndConversion.Decide(plan, decision, clock.GetUtcNow()),
+            context.CancellationToken,
             () => new TherapyPlan { Id = decision.PathwayId });
     }
 }
