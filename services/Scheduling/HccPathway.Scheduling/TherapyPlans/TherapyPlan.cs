@@ -52,8 +52,9 @@ public sealed record TherapyPlan : IExitablePathway
     public bool HasExited => Exit is not null;
 
     /// <summary>
-    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it. Here: a washout for surgery, the adjuvant
-    /// plan, or an exit (second line, watch-and-wait and intolerance decisions do not reach Scheduling yet).
+    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it, and with it response imaging (SCHED-IMG).
+    /// Here: a washout for surgery, the adjuvant plan, or an exit (second line, watch-and-wait and intolerance decisions do
+    /// not reach Scheduling yet).
     /// </summary>
     public bool ConversionCyclesContinue => IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null;
 
@@ -167,6 +168,10 @@ public static class PlanIds
     public const string LenvatinibStopPrefix = "LEN-STOP-";
     public const string AdjuvantLenvatinib = "ADJ-LEN-1";
     public const string AdjuvantCamrelizumabPrefix = "ADJ-CAM-";
+    public const string ResponseImagingPrefix = "IMG-";
+
+    /// <summary>The <c>Drug</c> of an item that gives none (response imaging).</summary>
+    public const string NoDrug = "";
 
     public static string DrugOf(Clinical.Regimen.RegimenComponent component) => component switch
     {

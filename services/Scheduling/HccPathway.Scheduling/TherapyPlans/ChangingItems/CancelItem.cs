@@ -30,7 +30,7 @@ public static class CancelItem
 
         var cancelled = new TherapyItemCancelled(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), "SCHED-SKIP", by, now);
         var moved = Cascade.Reschedules(plan.Apply(cancelled), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Cycles.WithHorizon(plan, [cancelled, .. moved], rules, now));
+        return Decision.Append(Horizon.Restore(plan, [cancelled, .. moved], rules, now));
     }
 
     public static RouteGroupBuilder MapCancelItem(this RouteGroupBuilder therapy)

@@ -9,7 +9,8 @@ namespace HccPathway.Scheduling.TherapyPlans.ChangingItems;
 
 /// <summary>
 /// SCHED-SKIP: the coordinator skips an outstanding item, with a reason. It blocks nothing after it: the next item stays
-/// due from the skipped one's due date, and a skipped camrelizumab dose plans one more at the end (SCHED-CYCLES).
+/// due from the skipped one's due date, and a skipped camrelizumab dose or imaging study plans one more at the end
+/// (SCHED-CYCLES, SCHED-IMG).
 /// </summary>
 public static class SkipItem
 {
@@ -30,7 +31,7 @@ public static class SkipItem
 
         var skipped = new TherapyItemSkipped(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), by, now);
         var moved = Cascade.Reschedules(plan.Apply(skipped), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Cycles.WithHorizon(plan, [skipped, .. moved], rules, now));
+        return Decision.Append(Horizon.Restore(plan, [skipped, .. moved], rules, now));
     }
 
     public static RouteGroupBuilder MapSkipItem(this RouteGroupBuilder therapy)
