@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.Scheduling.TherapyPlans;
+using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.Testing;
 
@@ -51,5 +55,35 @@ public sealed class ResponseImagingApiTests(SchedulingService service)
         var skipped = Assert.Single(feed.Events, e => e.Uid == $"{id:D}-IMG-1@hccpathway");
         Assert.Equal(("CANCELLED", 1), (skipped.Status, skipped.Sequence));
         Assert.Equal("Response imaging (CT/MRI, mRECIST) 3 (IMG-3)", Assert.Single(feed.Events, e => e.Uid == $"{id:D}-IMG-3@hccpathway").Summary);
+    }
+
+    [Fact]
+    public async Task A_plan_written_without_imaging_items_gets_them_with_the_next_dose_in_the_calendar_and_the_feed()
+    {
+        var id = Guid.NewGuid();
+        var enrolment = new PatientEnrolled(id, ["ELIG-2"], 70m, Today.AddDays(-20), "dr-house", "MDT: convert first.", DateTimeOffset.UtcNow);
+        await service.AppendUpstream(id, enrolment);
+        // The stream as the build before SCHED-IMG wrote it: the regimen and its items, no imaging.
+        foreach (var e in PlanRegimen.Decide(new TherapyPlan(), enrolment, Guid.NewGuid(), ClinicalRuleSet.Default, DateTimeOffset.UtcNow).Events
+                     .Where(e => e is not TherapyItemPlanned { ItemType: TherapyItemTypes.ResponseImaging })
+                     .Select(e => e is RegimenPlanned r ? r with { ItemIds = [.. r.ItemIds.Where(i => !i.StartsWith("IMG-", StringComparison.Ordinal))] } : e))
+        {
+            await service.AppendUpstream(id, e);
+        }
+
+        var start = (await coordinator.Calendar(id)).Item("LEN-1").Date("dueOn");
+        Assert.DoesNotContain((await coordinator.Calendar(id)).Items(), i => i.Str("itemType") == "response-imaging");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Post(id, "lenvatinib/start", new { startedOn = start })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Post(id, "tace", new { performedOn = start.AddDays(14) })).StatusCode);
+        Assert.DoesNotContain((await coordinator.Calendar(id)).Items(), i => i.Str("itemType") == "response-imaging");
+
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Post(id, "camrelizumab", new { administeredOn = Today })).StatusCode);
+
+        var calendar = await coordinator.Calendar(id);
+        Assert.Equal(
+            [("IMG-1", start.AddDays(42)), ("IMG-2", start.AddDays(84))],
+            calendar.Items().Where(i => i.Str("itemType") == "response-imaging").Select(i => (i.Str("itemId"), i.Date("dueOn"))));
+        var feed = Ical.Net.Calendar.Load(await coordinator.Http.GetStringAsync($"/pathways/{id}/therapy/calendar.ics"))!;
+        Assert.Equal(start.AddDays(42), Assert.Single(feed.Events, e => e.Uid == $"{id:D}-IMG-1@hccpathway").DtStart!.Date);
     }
 }
