@@ -195,7 +195,8 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
     private static readonly string[] ExpectedStory =
     [
         "intake.patient-registered.v1", "intake.baseline-assessed.v1", "intake.eligibility-decided.v1", "intake.patient-enrolled.v1",
-        "scheduling.regimen-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 8),
+        // LEN-1, TACE-1, CAM-1..6 and the response imaging studies IMG-1 and IMG-2 (SCHED-IMG).
+        "scheduling.regimen-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),
         "scheduling.lenvatinib-started.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "scheduling.tace-performed.v1", .. Enumerable.Repeat("scheduling.therapy-item-rescheduled.v1", 6),
@@ -210,7 +211,8 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         "assessment.liver-function-assessed.v1", "surgery-planning.surgical-feasibility-assessed.v1",
         "scheduling.lenvatinib-stopped.v1",
         "surgery-planning.mdt-suggestions-offered.v1", "surgery-planning.mdt-decision-recorded.v1", "scheduling.washout-planned.v1",
-        "scheduling.therapy-item-cancelled.v1",
+        // SURG-WASH: a dose inside its washout, and IMG-1 and IMG-2, due on or after the intended surgery date (SCHED-IMG).
+        .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 3),
         "surgery-planning.resection-scheduled.v1", "surgery-planning.resection-performed.v1", "surgery-planning.recurrence-risk-evaluated.v1",
         "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 5),
         "scheduling.adjuvant-therapy-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),

@@ -15,7 +15,13 @@ public static class TherapyItemTypes
     /// <summary>One camrelizumab infusion (SCHED-CAM, or SURG-ADJ after surgery).</summary>
     public const string Camrelizumab = "camrelizumab";
 
-    public static IReadOnlyList<string> All { get; } = [LenvatinibStart, LenvatinibStop, Tace, Camrelizumab];
+    /// <summary>
+    /// A response imaging study during conversion (SCHED-IMG: CT or MRI, read with mRECIST), every
+    /// <c>ResponseImagingIntervalWeeks</c> from the regimen start. It gives no drug: its <c>Drug</c> is empty.
+    /// </summary>
+    public const string ResponseImaging = "response-imaging";
+
+    public static IReadOnlyList<string> All { get; } = [LenvatinibStart, LenvatinibStop, Tace, Camrelizumab, ResponseImaging];
 }
 
 /// <summary>Which part of the pathway a planned item belongs to.</summary>

@@ -57,6 +57,21 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
     }
 
     [Fact]
+    public async Task A_response_imaging_item_exports_as_a_plan_activity_with_its_own_code_and_parses_strictly()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story);
+        await service.Append(id, "scheduling", false, new Contracts.Scheduling.TherapyItemPlanned(
+            id, "IMG-1", Contracts.Scheduling.TherapyItemTypes.ResponseImaging, "", Contracts.Scheduling.TherapyPhases.Conversion, 1,
+            Story.Day0.AddDays(42), null, "", "LEN-1", 42, "SCHED-IMG", "2026.1", DateTimeOffset.UtcNow));
+
+        var (bundle, _) = await Export(service.Auditor("auditor-7"), id);
+
+        var imaging = Assert.Single(Assert.Single(All<CarePlan>(bundle)).Activity, a => a.Detail!.Description!.StartsWith("IMG-1 ", StringComparison.Ordinal));
+        Assert.Equal(("response-imaging", FhirCodes.LocalTherapy), (imaging.Detail!.Code!.Coding[0].Code, imaging.Detail.Code.Coding[0].System));
+    }
+
+    [Fact]
     public async Task The_patient_is_pseudonymised_unless_identity_is_asked_for_with_the_permission()
     {
         var story = new Story(Guid.NewGuid());

@@ -1,5 +1,7 @@
 using System.Text;
 using HccPathway.Scheduling.Calendars;
+using HccPathway.Scheduling.Tests.Deciders;
+using static HccPathway.Scheduling.Tests.Deciders.Steps;
 
 namespace HccPathway.Scheduling.Tests.Calendars;
 
@@ -39,9 +41,61 @@ public sealed class ICalendarWriterTests
         var ics = ICalendarWriter.Write("Therapy", [Row(revision: 3)], new DateTimeOffset(2026, 6, 1, 9, 30, 0, TimeSpan.Zero));
 
         Assert.Contains($"UID:{PathwayId:D}-CAM-2@hccpathway\r\n", ics, StringComparison.Ordinal);
-        Assert.Contains("DTSTART;VALUE=DATE:20260721\r\nDTEND;VALUE=DATE:20260722\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTSTART;VALUE=DATE:20260721\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTEND;VALUE=DATE:20260722\r\n", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTAMP:20260601T093000Z\r\n", ics, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:3\r\n", ics, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:Camrelizumab 200 mg IV\\, dose 2 (CAM-2)\r\n", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_calendar_names_its_producer_version_and_method()
+    {
+        var ics = ICalendarWriter.Write("Therapy", [Row()], DateTimeOffset.UnixEpoch);
+
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nVERSION:2.0\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nPRODID:-//HccPathway//Scheduling//EN\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nMETHOD:PUBLISH\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nX-WR-CALNAME:Therapy\r\n", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_response_imaging_item_is_summarised_as_the_study_and_its_number()
+    {
+        var row = Row(itemId: "IMG-2") with { ItemType = "response-imaging", Drug = "", DoseMg = null, Route = "", RuleId = "SCHED-IMG" };
+
+        var unfolded = ICalendarWriter.Write("Therapy", [row], DateTimeOffset.UnixEpoch).Replace("\r\n ", "", StringComparison.Ordinal);
+
+        Assert.Contains("SUMMARY:Response imaging (CT/MRI\\, mRECIST) 2 (IMG-2)\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("CATEGORIES:response-imaging\r\n", unfolded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parsed_back_with_Ical_Net_every_item_of_a_real_plan_keeps_its_uid_date_revision_and_status()
+    {
+        var plan = Given.Started();
+        plan = plan.Then(plan.Tace(D(6, 16)));
+        plan = plan.Then(plan.Camrelizumab(D(7, 2)));
+        plan = plan.Then(plan.Skip("IMG-1", D(7, 14), "Scanner down"));
+        plan = plan.Then(plan.Reschedule("CAM-3", D(8, 14), D(7, 20)));
+        plan = plan.Then(plan.Cancel("CAM-4", D(7, 20)));
+        var rows = plan.Items.Select(i => CalendarRow.From(WorklistEntry.From(plan, i), D(7, 20), Given.Rules.ScheduleOverdueGraceDays)).ToList();
+
+        var parsed = Ical.Net.Calendar.Load(ICalendarWriter.Write("Therapy", rows, Given.At(D(7, 20))))!;
+
+        Assert.Equal(rows.Count, parsed.Events.Count);
+        Assert.Contains(rows, r => r.Revision > 0);
+        Assert.Contains(rows, r => r.ItemId.StartsWith("IMG-", StringComparison.Ordinal));
+        foreach (var row in rows)
+        {
+            var entry = Assert.Single(parsed.Events, e => e.Uid == $"{row.PathwayId:D}-{row.ItemId}@hccpathway");
+            Assert.False(entry.DtStart!.HasTime);
+            Assert.Equal(row.Date, entry.DtStart.Date);
+            Assert.Equal(row.Date.AddDays(1), entry.DtEnd!.Date);
+            Assert.Equal(row.Revision, entry.Sequence);
+            Assert.Equal(row.Status is ItemStatuses.Cancelled or ItemStatuses.Skipped ? "CANCELLED" : "CONFIRMED", entry.Status);
+            Assert.Equal(ICalendarWriter.Summary(row), entry.Summary);
+        }
     }
 }

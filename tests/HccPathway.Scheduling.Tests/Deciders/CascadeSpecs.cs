@@ -68,9 +68,10 @@ public sealed class CascadeSpecs
             [new ActualAdministration("LEN-1", D(6, 2)), new ActualAdministration("TACE-1", D(6, 20)), new ActualAdministration("CAM-1", D(7, 8))],
             Given.Rules).Value;
 
-        // The library lays out the first horizon only; the plan has since planned CAM-7 (SCHED-CYCLES).
+        // The library lays out the first horizon of treatment only; the plan also has response imaging (SCHED-IMG) and
+        // has since planned CAM-7 (SCHED-CYCLES).
         Assert.Equal(library.Items.Select(i => (i.ItemId, i.PlannedDate)), plan.Items.Take(library.Items.Count).Select(i => (i.ItemId, i.ActualOn ?? i.DueOn)));
-        Assert.Equal(["CAM-7"], plan.Items.Skip(library.Items.Count).Select(i => i.ItemId));
+        Assert.Equal(["IMG-1", "IMG-2", "CAM-7"], plan.Items.Skip(library.Items.Count).Select(i => i.ItemId));
     }
 
     [Fact]

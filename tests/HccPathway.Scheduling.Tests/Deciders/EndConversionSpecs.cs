@@ -31,7 +31,8 @@ public sealed class EndConversionSpecs
         var ended = EndConversion.Decide(plan, decision, Given.At(D(7, 1)));
 
         var cancelled = ended.Events.OfType<TherapyItemCancelled>().ToList();
-        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7"], cancelled.Select(c => c.ItemId));
+        // Camrelizumab and the conversion's response imaging (SCHED-IMG) end together.
+        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7", "IMG-1", "IMG-2"], cancelled.Select(c => c.ItemId).Order());
         Assert.All(cancelled, c => Assert.Equal("SCHED-CYCLES", c.RuleId));
         Assert.Contains(outcome, cancelled[0].Reason, StringComparison.Ordinal);
         var after = plan.Then(ended);

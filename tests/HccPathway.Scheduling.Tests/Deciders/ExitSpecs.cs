@@ -35,7 +35,7 @@ public sealed class ExitSpecs
         var decision = CloseOnExit.Decide(plan, exit, Given.At(D(7, 1)));
 
         var cancelled = decision.Events.OfType<TherapyItemCancelled>().ToList();
-        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7"], cancelled.Select(c => c.ItemId));
+        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2", "CAM-7"], cancelled.Select(c => c.ItemId));
         Assert.All(cancelled, c => Assert.Equal(("PATH-EXIT", "scheduling"), (c.RuleId, c.CancelledBy)));
         Assert.Contains("consent withdrawn", cancelled[0].Reason, StringComparison.Ordinal);
         var after = plan.Then(decision);
@@ -70,6 +70,6 @@ public sealed class ExitSpecs
         var notYetPlanned = new TherapyPlan { Id = plan.Id }.Apply(exit);
 
         Assert.Empty(PlanWashout.Decide(plan, resect, Given.Rules, D(7, 2), Given.At(D(7, 2))).Events);
-        Assert.Empty(PlanRegimen.Decide(notYetPlanned, Given.Enrolment(plan.Id), Guid.NewGuid(), Given.Rules, Given.Now).Events);
+        Assert.Empty(PlanRegimen.Decide(notYetPlanned, Given.Enrolment(plan.Id), Guid.NewGuid(), Given.Rules, Given.Today, Given.Now).Events);
     }
 }

@@ -23,7 +23,7 @@ internal static class Given
 
     /// <summary>A plan as <see cref="PlanRegimen"/> makes it on enrolment.</summary>
     public static TherapyPlan Planned(decimal weightKg = 70m, DateOnly? enrolledOn = null) =>
-        Fold(new TherapyPlan(), PlanRegimen.Decide(new TherapyPlan(), Enrolment(weightKg: weightKg, enrolledOn: enrolledOn), Guid.NewGuid(), Rules, Now).Events);
+        Fold(new TherapyPlan(), PlanRegimen.Decide(new TherapyPlan(), Enrolment(weightKg: weightKg, enrolledOn: enrolledOn), Guid.NewGuid(), Rules, Today, Now).Events);
 
     /// <summary>Planned on Monday 1 June 2026; lenvatinib started on Tuesday 2 June as planned.</summary>
     public static TherapyPlan Started(decimal weightKg = 70m)

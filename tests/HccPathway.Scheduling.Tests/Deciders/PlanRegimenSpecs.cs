@@ -9,7 +9,7 @@ public sealed class PlanRegimenSpecs
     [Fact]
     public void Given_an_enrolment_on_a_Monday_when_planned_then_LEN_TAP_starts_the_next_day_with_TACE_on_day_14_and_camrelizumab_every_21_days()
     {
-        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(), Guid.NewGuid(), Given.Rules, Given.Now).Events;
+        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(), Guid.NewGuid(), Given.Rules, Given.Today, Given.Now).Events;
 
         var regimen = Assert.IsType<RegimenPlanned>(events[0]);
         Assert.Equal(new DateOnly(2026, 6, 2), regimen.StartOn);
@@ -30,7 +30,7 @@ public sealed class PlanRegimenSpecs
     [InlineData(59.9, 8.0)]
     public void Given_the_enrolment_weight_when_planned_then_SCHED_LEN_picks_the_dose_by_the_60_kg_line(decimal weightKg, decimal expectedMg)
     {
-        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(weightKg: weightKg), Guid.NewGuid(), Given.Rules, Given.Now).Events;
+        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(weightKg: weightKg), Guid.NewGuid(), Given.Rules, Given.Today, Given.Now).Events;
 
         Assert.Equal(expectedMg, Assert.IsType<RegimenPlanned>(events[0]).LenvatinibDailyDoseMg);
         Assert.Equal(expectedMg, events.OfType<TherapyItemPlanned>().Single(i => i.ItemId == "LEN-1").DoseMg);
@@ -39,7 +39,7 @@ public sealed class PlanRegimenSpecs
     [Fact]
     public void Given_an_enrolment_on_a_Friday_when_planned_then_the_start_is_the_next_Monday()
     {
-        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(enrolledOn: new DateOnly(2026, 6, 5)), Guid.NewGuid(), Given.Rules, Given.Now).Events;
+        var events = PlanRegimen.Decide(new TherapyPlan(), Given.Enrolment(enrolledOn: new DateOnly(2026, 6, 5)), Guid.NewGuid(), Given.Rules, Given.Today, Given.Now).Events;
 
         Assert.Equal(new DateOnly(2026, 6, 8), Assert.IsType<RegimenPlanned>(events[0]).StartOn);
     }
@@ -47,7 +47,7 @@ public sealed class PlanRegimenSpecs
     [Fact]
     public void Given_a_planned_pathway_when_the_enrolment_arrives_again_then_nothing_is_planned()
     {
-        Assert.Empty(PlanRegimen.Decide(Given.Planned(), Given.Enrolment(), Guid.NewGuid(), Given.Rules, Given.Now).Events);
+        Assert.Empty(PlanRegimen.Decide(Given.Planned(), Given.Enrolment(), Guid.NewGuid(), Given.Rules, Given.Today, Given.Now).Events);
     }
 
     [Fact]

@@ -20,10 +20,10 @@ internal static class Steps
         TherapyPlans.OrderingTace.OrderTace.Decide(plan, new(dueOn, reason, null), "dr-house", today, Given.At(today), Given.Options, Given.Rules);
 
     public static Decision Skip(this TherapyPlan plan, string itemId, DateOnly today, string? reason = "Patient on holiday") =>
-        SkipItem.Decide(plan, itemId, new(reason), Given.Coordinator, Given.At(today), Given.Rules);
+        SkipItem.Decide(plan, itemId, new(reason), Given.Coordinator, today, Given.At(today), Given.Rules);
 
     public static Decision Cancel(this TherapyPlan plan, string itemId, DateOnly today, string? reason = "Not indicated any more") =>
-        CancelItem.Decide(plan, itemId, new(reason), Given.Coordinator, Given.At(today), Given.Rules);
+        CancelItem.Decide(plan, itemId, new(reason), Given.Coordinator, today, Given.At(today), Given.Rules);
 
     public static Decision Reschedule(this TherapyPlan plan, string itemId, DateOnly to, DateOnly today, string? reason = "Infusion chair free earlier") =>
         RescheduleItem.Decide(plan, itemId, new(to, reason), Given.Coordinator, today, Given.At(today), Given.Options);

@@ -91,7 +91,7 @@ public sealed class SurgerySpecs
         Assert.Equal(D(10, 1), cams[0].DueOn);
         Assert.All(cams.Skip(1).Zip(cams), p => Assert.Equal(21, p.First.DueOn.DayNumber - p.Second.DueOn.DayNumber));
         Assert.True(cams[^1].DueOn < adjuvant.EndOn && cams[^1].DueOn.AddDays(21) >= adjuvant.EndOn);
-        Assert.Equal(["CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7", "CAM-8"], events.OfType<TherapyItemCancelled>().Select(c => c.ItemId));
+        Assert.Equal(["CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2", "CAM-7", "CAM-8"], events.OfType<TherapyItemCancelled>().Select(c => c.ItemId));
         Assert.All(items, i => Assert.Equal(TherapyPhases.Adjuvant, i.Phase));
     }
 }

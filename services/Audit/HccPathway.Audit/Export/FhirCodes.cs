@@ -86,6 +86,9 @@ public static class FhirCodes
 
     public const string LenTapPlanDefinition = "https://hccpathway.example.org/fhir/PlanDefinition/len-tap";
 
+    /// <summary>A response imaging study during conversion (SCHED-IMG): a plan item that gives no drug.</summary>
+    public static readonly CodeableConcept ResponseImaging = Local(LocalTherapy, "response-imaging", "Response imaging (CT/MRI, mRECIST)");
+
     public static CodeableConcept ResponseCategory(string category) => Local(LocalResponseCategory, category, category);
 
     public static CodeableConcept Category(string code) =>
@@ -107,7 +110,7 @@ public static class FhirCodes
             ("NE", "Not evaluable"));
         yield return System(LocalTherapy, "HccPathwayTherapy", "LEN-TAP treatments",
             ("lenvatinib", "Lenvatinib"), ("camrelizumab", "Camrelizumab"), ("tace", "Transarterial chemoembolisation"),
-            ("hepatectomy", "Conversion hepatectomy"));
+            ("hepatectomy", "Conversion hepatectomy"), ("response-imaging", "Response imaging (CT/MRI, mRECIST)"));
     }
 
     private static CodeableConcept Local(string system, string code, string text) => new(system, code, text) { Text = text };

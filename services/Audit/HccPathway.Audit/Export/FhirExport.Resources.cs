@@ -131,7 +131,9 @@ public static partial class FhirExport
         {
             Detail = new CarePlan.DetailComponent
             {
-                Code = item.Drug == Drugs.Tace ? FhirCodes.Tace : FhirCodes.Drug(item.Drug),
+                // An imaging study gives no drug: an empty code would not be valid FHIR.
+                Code = item.ItemType == TherapyItemTypes.ResponseImaging ? FhirCodes.ResponseImaging
+                    : item.Drug == Drugs.Tace ? FhirCodes.Tace : FhirCodes.Drug(item.Drug),
                 Status = ActivityStatus(item, regimen),
                 Description = $"{item.ItemId} ({item.ItemType}, {item.Phase})",
                 Scheduled = new Period { Start = Day(item.DoneOn ?? item.DueOn).Value },

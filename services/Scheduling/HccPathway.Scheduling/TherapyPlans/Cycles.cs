@@ -8,7 +8,8 @@ namespace HccPathway.Scheduling.TherapyPlans;
 /// SCHED-CYCLES: conversion camrelizumab is given every 3 weeks until a decision stops it, so the plan is a rolling
 /// horizon, not a fixed count: it keeps <see cref="ClinicalRuleSet.CamrelizumabPlannedDoses"/> doses outstanding, and
 /// each dose given, skipped or cancelled plans the next one (21 days after the last dose of the series, SCHED-CAM).
-/// Plans written with a fixed series of six doses extend the same way from their last dose.
+/// Plans written with a fixed series of six doses extend the same way from their last dose. Deciders call it through
+/// <see cref="Horizon.Restore"/>, with response imaging (SCHED-IMG).
 /// </summary>
 public static class Cycles
 {
@@ -39,13 +40,6 @@ public static class Cycles
         return planned;
     }
 
-    /// <summary>The caller's events followed by the doses that restore the horizon.</summary>
-    public static object[] WithHorizon(TherapyPlan plan, IReadOnlyList<object> events, ClinicalRuleSet rules, DateTimeOffset now) =>
-        [.. events, .. Extend(Given(plan, events), rules, now)];
-
     private static bool IsConversionCamrelizumab(PlanItem item) =>
         item.ItemType == TherapyItemTypes.Camrelizumab && item.Phase == TherapyPhases.Conversion;
-
-    private static TherapyPlan Given(TherapyPlan plan, IEnumerable<object> events) =>
-        ServiceDefaults.EventStore.AggregateFold<TherapyPlan>.Apply(plan, events);
 }

@@ -59,8 +59,8 @@ public sealed record TherapyPlan : IExitablePathway
     public MdtDecisionRecorded? ConversionEndedBy { get; init; }
 
     /// <summary>
-    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it: a washout for surgery, the adjuvant
-    /// plan, an MDT decision for second line or watch-and-wait, or an exit.
+    /// SCHED-CYCLES: conversion camrelizumab goes on until a decision stops it, and with it response imaging (SCHED-IMG):
+    /// a washout for surgery, the adjuvant plan, an MDT decision for second line or watch-and-wait, or an exit.
     /// </summary>
     public bool ConversionCyclesContinue =>
         IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null && ConversionEndedBy is null;
@@ -183,6 +183,10 @@ public static class PlanIds
     public const string LenvatinibStopPrefix = "LEN-STOP-";
     public const string AdjuvantLenvatinib = "ADJ-LEN-1";
     public const string AdjuvantCamrelizumabPrefix = "ADJ-CAM-";
+    public const string ResponseImagingPrefix = "IMG-";
+
+    /// <summary>The <c>Drug</c> of an item that gives none (response imaging).</summary>
+    public const string NoDrug = "";
 
     public static string DrugOf(Clinical.Regimen.RegimenComponent component) => component switch
     {

@@ -15,7 +15,7 @@ public static class CancelItem
 {
     public sealed record Request(string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateTimeOffset now, ClinicalRuleSet rules)
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
@@ -30,7 +30,7 @@ public static class CancelItem
 
         var cancelled = new TherapyItemCancelled(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), "SCHED-SKIP", by, now);
         var moved = Cascade.Reschedules(plan.Apply(cancelled), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Cycles.WithHorizon(plan, [cancelled, .. moved], rules, now));
+        return Decision.Append(Horizon.Restore(plan, [cancelled, .. moved], rules, today, now));
     }
 
     public static RouteGroupBuilder MapCancelItem(this RouteGroupBuilder therapy)
@@ -38,7 +38,7 @@ public static class CancelItem
         therapy.MapPost("/items/{itemId}/cancel", (
                 Guid pathwayId, string itemId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, ClinicalRuleSet rules, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Now, rules), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Today, writer.Now, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("CancelItem")
             .WithSummary("Cancel an outstanding item, with the reason; the items after it stay due (SCHED-SKIP).");

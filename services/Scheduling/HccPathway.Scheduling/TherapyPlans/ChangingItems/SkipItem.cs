@@ -9,13 +9,14 @@ namespace HccPathway.Scheduling.TherapyPlans.ChangingItems;
 
 /// <summary>
 /// SCHED-SKIP: the coordinator skips an outstanding item, with a reason. It blocks nothing after it: the next item stays
-/// due from the skipped one's due date, and a skipped camrelizumab dose plans one more at the end (SCHED-CYCLES).
+/// due from the skipped one's due date, and a skipped camrelizumab dose or imaging study plans one more at the end
+/// (SCHED-CYCLES, SCHED-IMG).
 /// </summary>
 public static class SkipItem
 {
     public sealed record Request(string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateTimeOffset now, ClinicalRuleSet rules)
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules)
     {
         if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
         {
@@ -30,7 +31,7 @@ public static class SkipItem
 
         var skipped = new TherapyItemSkipped(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), by, now);
         var moved = Cascade.Reschedules(plan.Apply(skipped), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Cycles.WithHorizon(plan, [skipped, .. moved], rules, now));
+        return Decision.Append(Horizon.Restore(plan, [skipped, .. moved], rules, today, now));
     }
 
     public static RouteGroupBuilder MapSkipItem(this RouteGroupBuilder therapy)
@@ -38,7 +39,7 @@ public static class SkipItem
         therapy.MapPost("/items/{itemId}/skip", (
                 Guid pathwayId, string itemId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http,
                 PathwayWriter writer, ClinicalRuleSet rules, CancellationToken ct) =>
-            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Now, rules), ct))
+            writer.Append<TherapyPlan>(pathwayId, ifMatch, p => Decide(p, itemId, request, http.User.ActorName(), writer.Today, writer.Now, rules), ct))
             .RequireAuthorization(Policies.RecordCare)
             .WithName("SkipItem")
             .WithSummary("Skip an outstanding item, with the reason; the items after it stay due (SCHED-SKIP).");

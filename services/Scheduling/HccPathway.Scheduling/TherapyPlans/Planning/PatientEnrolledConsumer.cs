@@ -25,7 +25,7 @@ public sealed class PatientEnrolledConsumer : IdempotentConsumer<PatientEnrolled
     {
         var enrolment = context.Message;
         await AppendToExisting<TherapyPlan>(session, enrolment.PathwayId,
-            plan => PlanRegimen.Decide(plan, enrolment, context.MessageId!.Value, rules, clock.GetUtcNow()), context.CancellationToken,
+            plan => PlanRegimen.Decide(plan, enrolment, context.MessageId!.Value, rules, TodayAtHospital(context, session), clock.GetUtcNow()), context.CancellationToken,
             () => new TherapyPlan { Id = enrolment.PathwayId });
     }
 }

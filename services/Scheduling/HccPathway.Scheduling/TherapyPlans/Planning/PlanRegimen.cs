@@ -5,6 +5,7 @@ using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.Planning;
@@ -12,11 +13,12 @@ namespace HccPathway.Scheduling.TherapyPlans.Planning;
 /// <summary>
 /// Plans the LEN-TAP regimen when a patient is enrolled (SCHED-LEN, SCHED-TACE, SCHED-CAM): lenvatinib from the next
 /// working day after enrolment, at the dose for the enrolment weight; TACE 14 days later; camrelizumab 14 days after
-/// TACE, then every 21 days. A pathway is planned once: a repeated enrolment message plans nothing.
+/// TACE, then every 21 days; response imaging every 6 weeks from the start (SCHED-IMG). A pathway is planned once: a
+/// repeated enrolment message plans nothing.
 /// </summary>
 public static class PlanRegimen
 {
-    public static Decision Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateTimeOffset now)
+    public static Decision Decide(TherapyPlan state, PatientEnrolled enrolment, Guid enrolmentEventId, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
     {
         // PATH-EXIT: an exit that reached the stream before the enrolment was planned leaves nothing to plan.
         if (state.IsPlanned || state.HasExited)
@@ -33,7 +35,9 @@ public static class PlanRegimen
                 $"Cannot plan pathway {enrolment.PathwayId}: " + string.Join("; ", planned.Errors.Select(e => $"{e.Field}: {e.Message}")));
         }
 
-        var items = plan.Items.Select((item, index) => ItemPlanned(enrolment.PathwayId, item, index == 0 ? null : plan.Items[index - 1], rules, now)).ToArray();
+        var regimen = plan.Items.Select((item, index) => ItemPlanned(enrolment.PathwayId, item, index == 0 ? null : plan.Items[index - 1], rules, now)).ToArray();
+        var started = AggregateFold<TherapyPlan>.Apply(new TherapyPlan { Id = enrolment.PathwayId, IsPlanned = true }, regimen);
+        TherapyItemPlanned[] items = [.. regimen, .. ResponseImaging.Extend(started, rules, today, now)];
         return Decision.Append(
         [
             new RegimenPlanned(

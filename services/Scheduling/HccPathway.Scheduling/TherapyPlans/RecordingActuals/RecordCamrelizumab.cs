@@ -61,7 +61,7 @@ public static class RecordCamrelizumab
         var given = new CamrelizumabAdministered(plan.Id, item.ItemId, item.Sequence, request.AdministeredOn!.Value, item.DueOn, dose, planned,
             request.DoseReason?.Trim(), by, now);
         var after = plan.Apply(given);
-        return Decision.Append(Cycles.WithHorizon(plan, [given, .. Cascade.Reschedules(after, item.ItemId, RescheduleCauses.Cascade, null, by, now)], rules, now));
+        return Decision.Append(Horizon.Restore(plan, [given, .. Cascade.Reschedules(after, item.ItemId, RescheduleCauses.Cascade, null, by, now)], rules, today, now));
     }
 
     public static RouteGroupBuilder MapRecordCamrelizumab(this RouteGroupBuilder therapy)

@@ -11,6 +11,7 @@ namespace HccPathway.Scheduling.TherapyPlans.Surgery;
 /// SURG-WASH: when the MDT decides to resect, plan each drug class's stop before the intended date: lenvatinib stops
 /// its washout (7 days by default) before surgery, planned TACE and camrelizumab that would fall inside their washouts
 /// are cancelled, and the clinical library gives the earliest safe surgery date from the last planned exposures.
+/// Response imaging (SCHED-IMG) plans no more studies, and those on or after the intended date are cancelled.
 /// </summary>
 public static class PlanWashout
 {
@@ -51,6 +52,18 @@ public static class PlanWashout
         // Items not yet given: keep those that end their washout by the intended date; cancel the others.
         foreach (var item in plan.Items.Where(i => i.IsOutstanding && i.Phase == TherapyPhases.Conversion))
         {
+            // SCHED-IMG: response imaging stops with conversion. A study before the intended date gives no drug and
+            // stays, as the last restaging before surgery; one on or after it has nothing left to assess.
+            if (item.ItemType == TherapyItemTypes.ResponseImaging)
+            {
+                if (item.DueOn >= intended)
+                {
+                    events.Add(Cancel(plan, item, now, $"SURG-WASH: conversion ends with surgery on {intended:yyyy-MM-dd}; no response imaging (SCHED-IMG) after it."));
+                }
+
+                continue;
+            }
+
             var days = Days(ClassOf(item), rules);
             if (item.ItemType == TherapyItemTypes.LenvatinibStart || item.DueOn.AddDays(days) > intended || item.DueOn >= intended)
             {
