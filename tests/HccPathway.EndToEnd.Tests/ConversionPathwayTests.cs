@@ -117,8 +117,10 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         var adjuvantPlanned = (await wire.Next<AdjuvantTherapyPlanned>(id)).Message;
         Assert.Equal(adjuvant.Date("startOn"), adjuvantPlanned.Date("startOn"));
 
-        // The adjuvant items follow their plan event; wait for the whole story to reach the wire.
-        await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= 21),
+        // The adjuvant items follow their plan event; wait for the whole story to reach the wire: every item of the
+        // ordered story and the two studies the imaging reactions booked.
+        var allPlanned = ExpectedStory.Count(n => n == "scheduling.therapy-item-planned.v1") + 2;
+        await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= allPlanned),
             TimeSpan.FromSeconds(30), "the adjuvant items on the wire");
         var stream = system.StreamOnWire(id);
         output.WriteLine(string.Join(Environment.NewLine, stream.Select(s => $"{s.Version} {s.Name}")));
@@ -128,7 +130,10 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         // enrolment message; both run alongside the steps, so they are checked apart from the ordered story.
         Assert.Single(stream, s => s.Name == "assessment.response-assessment-started.v1");
         Assert.Contains(stream, s => s.Name == "surgery-planning.surgical-readiness-evaluated.v1");
-        var story = stream.Select(s => s.Name)
+        // Scheduling records each follow-up study against an imaging item (SCHED-IMG) when Assessment's message arrives,
+        // booking the next study in the same append; that reaction too runs alongside the steps.
+        Assert.Equal(2, stream.Count(s => s.Name == "scheduling.response-imaging-performed.v1"));
+        var story = WithoutImagingReactions(stream.Select(s => s.Name))
             .Where(n => n is not ("surgery-planning.surgical-readiness-evaluated.v1" or "assessment.response-assessment-started.v1"));
         Assert.Equal(ExpectedStory, story);
 
@@ -190,6 +195,23 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
             return v.Str("status") == "not-yet-sealed" || v.GetProperty("sealedVersion").GetInt64() < wire.Count ? (JsonElement?)null : v;
         }, TimeSpan.FromSeconds(30), "the hash chain to be sealed");
         Assert.Equal("intact", verification!.Value.Str("status"));
+    }
+
+    /// <summary>The names without each <c>response-imaging-performed</c> and the studies its append booked right after it.</summary>
+    private static IEnumerable<string> WithoutImagingReactions(IEnumerable<string> names)
+    {
+        var inReaction = false;
+        foreach (var name in names)
+        {
+            if (name == "scheduling.response-imaging-performed.v1" || (inReaction && name == "scheduling.therapy-item-planned.v1"))
+            {
+                inReaction = true;
+                continue;
+            }
+
+            inReaction = false;
+            yield return name;
+        }
     }
 
     private static readonly string[] ExpectedStory =

@@ -5,6 +5,7 @@ using HccPathway.Scheduling.TherapyPlans.Deadlines;
 using HccPathway.Scheduling.TherapyPlans.Exit;
 using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
+using HccPathway.Scheduling.TherapyPlans.RecordingImaging;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
@@ -24,6 +25,7 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<MdtDecisionConsumer, MdtDecisionConsumerDefinition>();
     x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
     x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
+    x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();
 });
 builder.AddClinicalRules();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());

@@ -24,5 +24,6 @@ public static class SchedulingEvents
         new(typeof(TherapyItemSkipped), "scheduling.therapy-item-skipped.v1", Owners.Scheduling),
         new(typeof(TaceSessionOrdered), "scheduling.tace-session-ordered.v1", Owners.Scheduling),
         new(typeof(TherapyItemOverdue), "scheduling.therapy-item-overdue.v1", Owners.Scheduling),
+        new(typeof(ResponseImagingPerformed), "scheduling.response-imaging-performed.v1", Owners.Scheduling),
     ];
 }

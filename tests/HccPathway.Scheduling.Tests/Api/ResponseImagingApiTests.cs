@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HccPathway.Clinical.Rules;
+using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.TherapyPlans;
@@ -85,5 +86,27 @@ public sealed class ResponseImagingApiTests(SchedulingService service)
             calendar.Items().Where(i => i.Str("itemType") == "response-imaging").Select(i => (i.Str("itemId"), i.Date("dueOn"))));
         var feed = Ical.Net.Calendar.Load(await coordinator.Http.GetStringAsync($"/pathways/{id}/therapy/calendar.ics"))!;
         Assert.Equal(start.AddDays(42), Assert.Single(feed.Events, e => e.Uid == $"{id:D}-IMG-1@hccpathway").DtStart!.Date);
+    }
+
+    [Fact]
+    public async Task A_follow_up_study_assessed_by_Assessment_marks_the_next_imaging_item_done_once_and_books_another()
+    {
+        var (id, _, _) = await service.Enrol(Today.AddDays(-10));
+        var planned = await Eventually.Get(async () => (await service.Stream(id)).Select(e => e.Data).OfType<RegimenPlanned>().FirstOrDefault());
+        await Eventually.True(async () => (await coordinator.Http.GetAsync($"/pathways/{id}/therapy")).IsSuccessStatusCode);
+        var criteria = new CriteriaResponse("mRECIST", "RESP-MRECIST", "PR", 40m, 80m, 80m, -50m, -50m, "PR", "PR");
+        var assessed = new ResponseAssessed(id, Guid.NewGuid(), Today, ImagingModalities.Ct, false, Guid.NewGuid(), Today.AddDays(-12),
+            criteria, criteria, [], ExtrahepaticStatuses.None, ClinicalRuleSet.Default.Version, DateTimeOffset.UtcNow);
+
+        var messageId = await service.AppendUpstream(id, assessed);
+        await service.Publish(assessed, messageId);
+        await service.Publish(assessed, messageId);
+
+        var performed = await Eventually.Get(async () => (await service.Stream(id)).Select(e => e.Data).OfType<ResponseImagingPerformed>().FirstOrDefault());
+        Assert.Equal(("IMG-1", Today, planned.StartOn.AddDays(42)), (performed.ItemId, performed.PerformedOn, performed.PlannedOn));
+        var calendar = await coordinator.Calendar(id);
+        Assert.Equal(("done", Today), (calendar.Item("IMG-1").Str("status"), calendar.Item("IMG-1").Date("actualOn")));
+        Assert.Equal(planned.StartOn.AddDays(126), calendar.Item("IMG-3").Date("dueOn"));
+        Assert.Single((await service.Stream(id)).Select(e => e.Data).OfType<ResponseImagingPerformed>());
     }
 }

@@ -39,6 +39,7 @@ internal static class RegimenFold
                 LenvatinibLastDoseOn = s.LastDoseOn,
             },
             LenvatinibDoseChanged d => regimen with { LenvatinibDailyDoseMg = d.DailyDoseMg },
+            ResponseImagingPerformed r => Done(regimen, r.ItemId, r.PerformedOn),
             TacePerformed t => Done(regimen, t.ItemId, t.PerformedOn) with
             {
                 TaceSessions = regimen.TaceSessions + 1,

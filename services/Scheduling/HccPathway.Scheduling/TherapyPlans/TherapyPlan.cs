@@ -47,6 +47,9 @@ public sealed record TherapyPlan : IExitablePathway
 
     public AdjuvantTherapyPlanned? Adjuvant { get; init; }
 
+    /// <summary>SCHED-IMG: the follow-up studies that already fulfilled an imaging item, so a redelivered one is not counted twice.</summary>
+    public IReadOnlyList<Guid> ImagedStudyIds { get; init; } = [];
+
     /// <summary>Intake's exit, when the patient has left the pathway (PATH-EXIT); nothing more is planned or recorded.</summary>
     public PathwayExited? Exit { get; init; }
 
@@ -148,6 +151,9 @@ public sealed record TherapyPlan : IExitablePathway
     public TherapyPlan Apply(TacePerformed e) => Update(e.ItemId, i => Done(i, e.PerformedOn, null));
 
     public TherapyPlan Apply(CamrelizumabAdministered e) => Update(e.ItemId, i => Done(i, e.AdministeredOn, e.DoseMg));
+
+    public TherapyPlan Apply(ResponseImagingPerformed e) =>
+        (this with { ImagedStudyIds = [.. ImagedStudyIds, e.StudyId] }).Update(e.ItemId, i => Done(i, e.PerformedOn, null));
 
     public TherapyPlan Apply(TherapyItemMissed e) => Update(e.ItemId, i => i with { MissedReason = e.Reason });
 
