@@ -15,23 +15,10 @@ public static class CancelItem
 {
     public sealed record Request(string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules)
-    {
-        if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
-        {
-            return rejected;
-        }
-
-        var (item, notOutstanding) = Checks.Outstanding(plan, itemId, "cancelled");
-        if (item is null)
-        {
-            return notOutstanding!;
-        }
-
-        var cancelled = new TherapyItemCancelled(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), "SCHED-SKIP", by, now);
-        var moved = Cascade.Reschedules(plan.Apply(cancelled), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Horizon.Restore(plan, [cancelled, .. moved], rules, today, now));
-    }
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules) =>
+        ItemStop.Decide(plan, itemId, request.Reason, "cancelled",
+            (item, reason) => new TherapyItemCancelled(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, reason, "SCHED-SKIP", by, now),
+            by, today, now, rules);
 
     public static RouteGroupBuilder MapCancelItem(this RouteGroupBuilder therapy)
     {

@@ -16,23 +16,10 @@ public static class SkipItem
 {
     public sealed record Request(string? Reason);
 
-    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules)
-    {
-        if (Checks.First(Checks.Planned(plan), Checks.Required(request.Reason, "reason")) is { } rejected)
-        {
-            return rejected;
-        }
-
-        var (item, notOutstanding) = Checks.Outstanding(plan, itemId, "skipped");
-        if (item is null)
-        {
-            return notOutstanding!;
-        }
-
-        var skipped = new TherapyItemSkipped(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, request.Reason!.Trim(), by, now);
-        var moved = Cascade.Reschedules(plan.Apply(skipped), item.ItemId, RescheduleCauses.Cascade, null, by, now);
-        return Decision.Append(Horizon.Restore(plan, [skipped, .. moved], rules, today, now));
-    }
+    public static Decision Decide(TherapyPlan plan, string itemId, Request request, string by, DateOnly today, DateTimeOffset now, ClinicalRuleSet rules) =>
+        ItemStop.Decide(plan, itemId, request.Reason, "skipped",
+            (item, reason) => new TherapyItemSkipped(plan.Id, item.ItemId, item.ItemType, item.Drug, item.DueOn, reason, by, now),
+            by, today, now, rules);
 
     public static RouteGroupBuilder MapSkipItem(this RouteGroupBuilder therapy)
     {
