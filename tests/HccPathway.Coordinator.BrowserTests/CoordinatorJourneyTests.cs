@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static HccPathway.Coordinator.BrowserTests.PatientSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace HccPathway.Coordinator.BrowserTests;
@@ -214,22 +215,6 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         Console.WriteLine($"Coordinator screenshots: {system.ScreenshotDirectory}");
     }
 
-    /// <summary>When an expectation fails, the failure names what the services refused (the problem banners on the page).</summary>
-    private static async Task Explained(IPage page, Func<Task> expectation)
-    {
-        try
-        {
-            await expectation();
-        }
-        catch (PlaywrightException e)
-        {
-            var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
-            var shots = Environment.GetEnvironmentVariable("HCC_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "coordinator-screenshots", "failure.png"), FullPage = true });
-            throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
-        }
-    }
-
     private static ILocator Row(IPage page, string text) => page.GetByTestId("calendar-row").Filter(new() { HasText = text });
 
     private static async Task SignIn(IPage page, string user, string role, string returnUrl = "/")
@@ -239,37 +224,6 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         await page.GetByLabel("Role").SelectOptionAsync(role);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync($"{user} ({role})");
-    }
-
-    // Blazor binds on "change"; Playwright's fill raises "input" only.
-    private static async Task Fill(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
-    }
-
-    /// <summary>
-    /// Another service's consumer may append to the patient's stream between the page's read and the click, and the app
-    /// then (rightly) says someone else changed the patient: reload and act again, as a user would.
-    /// </summary>
-    private static async Task Act(IPage page, Func<Task> act, Func<Task> expectDone)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await act();
-            var stale = page.GetByTestId("problem").Filter(new() { HasText = "Someone else changed this patient" });
-            var done = expectDone();
-            var conflict = stale.WaitForAsync(new() { Timeout = 30_000 });
-            // A conflict wait that timed out is no conflict: the outcome of "done" (with the page's problems) is the answer.
-            if (await Task.WhenAny(done, conflict) == done || !conflict.IsCompletedSuccessfully || attempt == 4)
-            {
-                await Explained(page, () => done);
-                return;
-            }
-
-            await stale.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
-            await Expect(stale).ToHaveCountAsync(0);
-        }
     }
 
     private async Task RecordStudy(IPage page, DateOnly on, bool isBaseline, string diameterMm, string viableMm, string? shot = null)
@@ -291,24 +245,6 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Record study" }).ClickAsync();
         await Explained(page, () => Expect(page.GetByTestId("intake-phase")).ToBeVisibleAsync());
-    }
-
-    private static async Task FillBaseline(IPage page, DateOnly on)
-    {
-        // ELIG-2: one 80 mm tumour with Cheng III PVTT (CNLC IIIa), Child–Pugh A, ECOG 0, resectable, FLR 650 mL.
-        (string Label, string Value)[] values =
-        [
-            ("Assessed on", Iso(on)), ("Weight (kg)", "72"), ("Height (cm)", "170"), ("ECOG performance status (0–4)", "0"),
-            ("Bilirubin (µmol/L)", "15"), ("Albumin (g/L)", "42"), ("INR (ratio)", "1.0"), ("AFP (ng/mL)", "1200"),
-            ("DCP (PIVKA-II) (mAU/mL)", "900"), ("AST (U/L)", "40"), ("ALT (U/L)", "35"), ("ICG-R15 (%)", "6"),
-            ("Future liver remnant (mL)", "650"), ("Tumour count", "1"), ("Tumour diameters (mm, comma-separated)", "80"),
-        ];
-        foreach (var (label, value) in values)
-        {
-            await Fill(page.GetByLabel(label, new() { Exact = true }), value);
-        }
-
-        await page.GetByLabel("PVTT (Cheng type)").SelectOptionAsync("III");
     }
 
     private async Task Shot(IPage page, string name)

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HccPathway.Coordinator.BrowserTests;
 
-/// <summary>The steps the plan-change and correction tests share: a clinician's patient enrolled through the app, and acting on it.</summary>
+/// <summary>The steps the browser tests share: a clinician's patient enrolled through the app, and acting on it.</summary>
 public static class PatientSteps
 {
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
@@ -52,6 +52,8 @@ public static class PatientSteps
         catch (PlaywrightException e)
         {
             var problems = await page.GetByTestId("problem").AllInnerTextsAsync();
+            var shots = Environment.GetEnvironmentVariable("HCC_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "coordinator-screenshots", "failure.png"), FullPage = true });
             throw new InvalidOperationException($"{e.Message}\nProblems on the page: {string.Join(" | ", problems)}", e);
         }
     }
