@@ -15,7 +15,7 @@ public sealed record ClinicalRuleSet
     public static ClinicalRuleSet Default { get; } = new();
 
     /// <summary>Recorded on every decision. Change it whenever any value below changes.</summary>
-    public string Version { get; init; } = "2026.1";
+    public string Version { get; init; } = "2026.2";
 
     // ---- Scores -------------------------------------------------------------------------------------------------
 
@@ -132,6 +132,15 @@ public sealed record ClinicalRuleSet
 
     /// <summary>SCHED-SURV: afterwards, surveillance every this many months (local policy).</summary>
     public int SurveillanceLateIntervalMonths { get; init; } = 6;
+
+    /// <summary>
+    /// SCHED-LAB: blood count, liver and thyroid function are drawn this many days before each camrelizumab dose and each
+    /// TACE session, so the result is back when the dose is decided (local policy).
+    /// </summary>
+    public int PreDoseLabsDaysBefore { get; init; } = 2;
+
+    /// <summary>SCHED-MDT: the MDT reviews each response assessment within this many days of the study (local policy).</summary>
+    public int MdtReviewDaysAfterAssessment { get; init; } = 7;
 
     // ---- Response -----------------------------------------------------------------------------------------------
 

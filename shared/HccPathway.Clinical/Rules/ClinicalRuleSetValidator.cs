@@ -46,6 +46,8 @@ internal static class ClinicalRuleSetValidator
         e.InRange(r.SurveillanceEarlyIntervalMonths, new PlausibleRange(1m, 24m, "months"), "surveillanceEarlyIntervalMonths");
         e.InRange(r.SurveillanceEarlyPhaseYears, new PlausibleRange(0m, 10m, "years"), "surveillanceEarlyPhaseYears");
         e.InRange(r.SurveillanceLateIntervalMonths, new PlausibleRange(1m, 24m, "months"), "surveillanceLateIntervalMonths");
+        e.InRange(r.PreDoseLabsDaysBefore, new PlausibleRange(0m, 14m, "days"), "preDoseLabsDaysBefore");
+        e.InRange(r.MdtReviewDaysAfterAssessment, new PlausibleRange(0m, 30m, "days"), "mdtReviewDaysAfterAssessment");
         e.InRange(r.AdverseEventResolvedMaximumGrade, new PlausibleRange(0m, 4m, ""), "adverseEventResolvedMaximumGrade");
         e.InRange(r.CcrStabilityMonths, new PlausibleRange(0m, 60m, "months"), "ccrStabilityMonths");
         e.InRange(r.StableDiseaseMinimumMonths, new PlausibleRange(0m, 24m, "months"), "stableDiseaseMinimumMonths");

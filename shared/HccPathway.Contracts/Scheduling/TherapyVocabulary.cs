@@ -21,7 +21,31 @@ public static class TherapyItemTypes
     /// </summary>
     public const string ResponseImaging = "response-imaging";
 
-    public static IReadOnlyList<string> All { get; } = [LenvatinibStart, LenvatinibStop, Tace, Camrelizumab, ResponseImaging];
+    /// <summary>Blood count, liver and thyroid function before a camrelizumab dose or a TACE session (SCHED-LAB). No drug.</summary>
+    public const string PreDoseLabs = "pre-dose-labs";
+
+    /// <summary>The MDT review that follows each response assessment (SCHED-MDT). No drug.</summary>
+    public const string MdtReview = "mdt-review";
+
+    /// <summary>The booked hepatectomy (SURG-WASH: every washout is judged for this date). No drug.</summary>
+    public const string Resection = "resection";
+
+    /// <summary>Imaging every 4–6 weeks after conversion failure (SCHED-FU). No drug.</summary>
+    public const string FollowUpImaging = "follow-up-imaging";
+
+    /// <summary>
+    /// Imaging and tumour markers during watch-and-wait after a cCR, or for recurrence after resection (SCHED-SURV). No drug.
+    /// </summary>
+    public const string Surveillance = "surveillance";
+
+    /// <summary>The last day of the adjuvant course (SURG-ADJ). No drug.</summary>
+    public const string AdjuvantEnd = "adjuvant-end";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        LenvatinibStart, LenvatinibStop, Tace, Camrelizumab, ResponseImaging, PreDoseLabs, MdtReview, Resection,
+        FollowUpImaging, Surveillance, AdjuvantEnd,
+    ];
 }
 
 /// <summary>Which part of the pathway a planned item belongs to.</summary>
@@ -30,6 +54,9 @@ public static class TherapyPhases
     public const string Conversion = "conversion";
     public const string Washout = "washout";
     public const string Adjuvant = "adjuvant";
+
+    /// <summary>Follow-up after conversion failure (SCHED-FU) and watch-and-wait or post-resection surveillance (SCHED-SURV).</summary>
+    public const string FollowUp = "follow-up";
 }
 
 /// <summary>Why a planned item moved (<see cref="TherapyItemRescheduled.Cause"/>).</summary>

@@ -34,7 +34,7 @@ public class BaselineEvaluatorTests
         Assert.False(e.MacrovascularInvasion);
         Assert.False(e.ExtrahepaticSpread);
         Assert.Empty(e.PvttVpEquivalent);
-        Assert.Equal("2026.1", e.RuleSetVersion);
+        Assert.Equal("2026.2", e.RuleSetVersion);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class EligibilityTests
         var d = Decide(Baselines.FlrRoute());
         Assert.True(d.Eligible);
         Assert.Equal([EligibilityGroup.SurgicallyUnresectableEarlyStage], d.MatchedGroups);
-        Assert.Equal("2026.1", d.RuleSetVersion);
+        Assert.Equal("2026.2", d.RuleSetVersion);
         // ELIG-1: stage, unresectable, 8 FLR-route criteria; ELIG-2: 3; ELIG-3: 5; ELIG-X: 1.
         Assert.Equal(10, d.CriteriaFor("ELIG-1").Count());
         Assert.Equal(3, d.CriteriaFor("ELIG-2").Count());

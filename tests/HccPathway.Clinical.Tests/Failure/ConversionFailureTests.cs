@@ -66,6 +66,6 @@ public class ConversionFailureTests
         var all = Suggest(ProgressionPattern.NewLesionWithOthersStable, intolerance: true, liver: true, flr: true);
         Assert.Equal(["FAIL-1", "FAIL-2", "FAIL-3", "FAIL-4"], all.Suggestions.Select(s => s.RuleId));
         Assert.Equal("SCHED-FU: imaging every 4–6 weeks.", all.FollowUp);
-        Assert.Equal("2026.1", all.RuleSetVersion);
+        Assert.Equal("2026.2", all.RuleSetVersion);
     }
 }

@@ -9,7 +9,7 @@ public class ClinicalRuleSetTests
     public void Rules_default_values_are_the_specification_defaults()
     {
         var r = ClinicalRuleSet.Default;
-        Assert.Equal("2026.1", r.Version);
+        Assert.Equal("2026.2", r.Version);
         Assert.Equal(28m, r.ChildPughAlbuminLowerBoundaryGramsPerLitre);           // SCORE-CP
         Assert.Equal(80m, r.AfpResponseMinimumDecreasePercent);                    // SCORE-AFPR
         Assert.Equal(StandardLiverVolumeFormula.Vauthey, r.StandardLiverVolumeFormula); // SCORE-SLV
@@ -23,6 +23,7 @@ public class ClinicalRuleSetTests
         Assert.Equal(6, r.ResponseImagingIntervalWeeks);                            // SCHED-IMG
         Assert.Equal((3, 2, 6), (r.SurveillanceEarlyIntervalMonths, r.SurveillanceEarlyPhaseYears,
             r.SurveillanceLateIntervalMonths));                                     // SCHED-SURV
+        Assert.Equal((2, 7), (r.PreDoseLabsDaysBefore, r.MdtReviewDaysAfterAssessment)); // SCHED-LAB, SCHED-MDT
         Assert.Equal((60m, 12m, 8m), (r.LenvatinibWeightThresholdKilograms, r.LenvatinibDoseAtOrAboveThresholdMilligrams,
             r.LenvatinibDoseBelowThresholdMilligrams));                             // SCHED-LEN
         Assert.Equal((14, 14, 21, 200m), (r.TaceDaysAfterLenvatinibStart, r.CamrelizumabFirstDoseDaysAfterTace,

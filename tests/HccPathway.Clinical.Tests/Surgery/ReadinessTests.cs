@@ -50,7 +50,7 @@ public class ReadinessTests
         Assert.All(d.Criteria, c => Assert.NotEmpty(c.Evidence));
         Assert.Equal(["lab-1", "icg-1", "ecog-1"], d.Criteria[3].Evidence.Select(e => e.EventId));
         Assert.Equal("ae-evt-2", Assert.Single(d.Criteria[5].Evidence).EventId);
-        Assert.Equal("2026.1", d.RuleSetVersion);
+        Assert.Equal("2026.2", d.RuleSetVersion);
     }
 
     [Theory]
