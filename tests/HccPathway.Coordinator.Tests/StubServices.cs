@@ -12,9 +12,12 @@ namespace HccPathway.Coordinator.Tests;
 /// </summary>
 public sealed class StubServices : IHttpClientFactory
 {
-    private readonly Func<HttpRequestMessage, HttpResponseMessage> answer;
+    private readonly Func<HttpRequestMessage, Task<HttpResponseMessage>> answer;
 
-    public StubServices(Func<HttpRequestMessage, HttpResponseMessage> answer) => this.answer = answer;
+    public StubServices(Func<HttpRequestMessage, HttpResponseMessage> answer) => this.answer = request => Task.FromResult(answer(request));
+
+    /// <summary>For a test that decides when each answer arrives (a slow service).</summary>
+    public StubServices(Func<HttpRequestMessage, Task<HttpResponseMessage>> answer) => this.answer = answer;
 
     public List<(HttpMethod Method, string Path, string? Body)> Requests { get; } = [];
 
@@ -40,7 +43,7 @@ public sealed class StubServices : IHttpClientFactory
         {
             var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             stub.Requests.Add((request.Method, request.RequestUri!.PathAndQuery, body));
-            return stub.answer(request);
+            return await stub.answer(request);
         }
     }
 }
