@@ -3,7 +3,8 @@
 # (RabbitMQ restart, PostgreSQL restart, a service killed with SIGKILL, enrolments published twice), then the counts:
 # events committed vs delivered, duplicates absorbed, faults injected. It runs its own PostgreSQL cluster and RabbitMQ
 # node on free ports (never the shared ones), so run it as root (or as a user that can run initdb and rabbitmq-server).
-#   deploy/local/soak.sh [--minutes 10] [--seed N] [--faults broker,postgres,intake,scheduling,assessment,duplicates]
+#   deploy/local/soak.sh [--minutes 10] [--seed N] [--faults broker,postgres,intake,scheduling,assessment,duplicates] [--no-watchdog]
+# --no-watchdog turns the services' relay watchdog off, so a relay that stands still is a loss, not a restart.
 # Exit code 0 only when nothing was lost, nothing applied twice and no command got a 500.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

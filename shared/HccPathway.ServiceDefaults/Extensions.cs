@@ -86,7 +86,7 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "MassTransit"))
+                .AddMeter("Marten", "MassTransit", RelayWatchdog.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, "Marten", "MassTransit")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>

@@ -3,6 +3,7 @@ using HccPathway.Faults.Tests.Harness;
 // The bounded soak: patients driven through intake (and, through RabbitMQ, Scheduling and Assessment) for the given
 // minutes while faults are injected at random moments: RabbitMQ restarted, PostgreSQL restarted, a service killed with
 // SIGKILL, delivered enrolments published again. Then it waits for delivery to settle and reports the counts.
+// With --no-watchdog no relay is rescued, so a relay that stands still shows as a loss.
 // Exit code 0 only when nothing was lost, nothing was applied twice and no command got a 500.
 // The load, the faults and the counts are the harness's SoakRun, which the test suite's short soak runs too.
 var kinds = SoakRun.Kinds;
@@ -14,10 +15,11 @@ if (chosen.Except(kinds).ToArray() is { Length: > 0 } unknown)
 }
 
 var minutes = Option("--minutes", 10);
+var watchdog = !args.Contains("--no-watchdog");
 var seed = Option("--seed", Environment.TickCount);
-Console.WriteLine($"Soak: {minutes} min, seed {seed}. Starting a private PostgreSQL, RabbitMQ and the services…");
+Console.WriteLine($"Soak: {minutes} min, seed {seed}, relay watchdog {(watchdog ? "on" : "off")}. Starting a private PostgreSQL, RabbitMQ and the services…");
 
-await using var system = await FaultySystem.Start();
+await using var system = await FaultySystem.Start(watchdog);
 var soak = new SoakRun(system, seed, Console.WriteLine);
 var result = await soak.Run(TimeSpan.FromMinutes(minutes), SoakRun.RandomFaults(chosen), settleWithin: TimeSpan.FromMinutes(3));
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using HccPathway.Contracts;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -9,6 +10,12 @@ namespace HccPathway.ServiceDefaults.Messaging;
 
 public sealed class RelayWatchdogOptions
 {
+    /// <summary>
+    /// Off only to prove the relay needs no rescue: the soak runs with it off (deploy/local/soak.sh --no-watchdog), so a
+    /// relay that stands still shows as a loss instead of being restarted.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long the relay may stand still while events of its types wait below the high water mark.</summary>
     public TimeSpan StallAfter { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -31,6 +38,15 @@ public sealed partial class RelayWatchdog(
     TimeProvider clock,
     ILogger<RelayWatchdog> logger) : BackgroundService
 {
+    /// <summary>The meter of <see cref="Interventions"/>, for OpenTelemetry (see Extensions.AddServiceDefaults).</summary>
+    public const string MeterName = "HccPathway.Relay";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Each agent the watchdog stopped, by shard and by why the daemon had stopped or paused it (if it said).</summary>
+    private static readonly Counter<long> Interventions = Meter.CreateCounter<long>(
+        "hcc.relay.watchdog.interventions", description: "Relay agents stopped by the watchdog so the daemon starts them again");
+
     private readonly string shard = $"{relayed.Service}-relay:All";
     private readonly string[] typeNames = EventCatalog.All.Where(c => relayed.Types.Contains(c.Type)).Select(c => c.Name).ToArray();
     private long restarts;
@@ -40,6 +56,12 @@ public sealed partial class RelayWatchdog(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            LogDisabled(shard);
+            return;
+        }
+
         long? position = null;
         var stillSince = clock.GetUtcNow();
         using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
@@ -63,9 +85,12 @@ public sealed partial class RelayWatchdog(
                     continue;
                 }
 
-                LogRestarting(shard, agent.Position, highWater, agent.Status.ToString());
+                // The category (never the detail, which may quote an event) says why the daemon gave up on the agent.
+                var category = agent.Failure?.Category.ToString() ?? "none";
+                LogRestarting(shard, agent.Position, highWater, agent.Status.ToString(), category);
                 await daemon.StopAgentAsync(shard).WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
                 Interlocked.Increment(ref restarts);
+                Interventions.Add(1, new KeyValuePair<string, object?>("shard", shard), new KeyValuePair<string, object?>("failure", category));
                 position = null;
                 stillSince = clock.GetUtcNow();
             }
@@ -87,8 +112,11 @@ public sealed partial class RelayWatchdog(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Relay {Shard} has stood still at {Position} ({Status}) with its events waiting up to {HighWater}; stopping it so it starts again")]
-    private partial void LogRestarting(string shard, long position, long highWater, string status);
+        Message = "Relay {Shard} has stood still at {Position} ({Status}, failure {Failure}) with its events waiting up to {HighWater}; stopping it so it starts again")]
+    private partial void LogRestarting(string shard, long position, long highWater, string status, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relay watchdog for {Shard} is disabled (Pathway:RelayWatchdog:Enabled)")]
+    private partial void LogDisabled(string shard);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relay watchdog check for {Shard} failed: {Error}")]
     private partial void LogCheckFailed(string shard, string error);

@@ -76,7 +76,14 @@ public sealed class FaultySystem : IAsyncDisposable
     private int watchdogInterventions;
 
     /// <param name="intakeSettings">Configuration for Intake alone, on top of what every service gets.</param>
-    public static async Task<FaultySystem> Start(params (string Key, string Value)[] intakeSettings)
+    public static Task<FaultySystem> Start(params (string Key, string Value)[] intakeSettings) => Start(watchdog: true, intakeSettings);
+
+    /// <param name="watchdog">
+    /// False turns every service's relay watchdog off, so a relay that stands still is a loss in the report instead of
+    /// a restart (the soak's --no-watchdog).
+    /// </param>
+    /// <param name="intakeSettings">Configuration for Intake alone, on top of what every service gets.</param>
+    public static async Task<FaultySystem> Start(bool watchdog, params (string Key, string Value)[] intakeSettings)
     {
         var postgresStarting = PrivatePostgres.Start();
         var brokerStarting = PrivateRabbitMq.Start();
@@ -85,9 +92,10 @@ public sealed class FaultySystem : IAsyncDisposable
 
         // Bound before anything is published, so it counts from the first event.
         var system = new FaultySystem(postgres, broker, await WireLedger.Subscribe(broker.Amqp, "fault-ledger"));
-        system.Intake = system.Service("Intake", "HccPathway.Intake", intakeSettings);
-        system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling");
-        system.Assessment = system.Service("Assessment", "HccPathway.Assessment");
+        (string, string)[] everyService = watchdog ? [] : [("Pathway__RelayWatchdog__Enabled", "false")];
+        system.Intake = system.Service("Intake", "HccPathway.Intake", [.. everyService, .. intakeSettings]);
+        system.Scheduling = system.Service("Scheduling", "HccPathway.Scheduling", everyService);
+        system.Assessment = system.Service("Assessment", "HccPathway.Assessment", everyService);
 
         await ServiceProcess.StartInOrder(system.Services, system);
 

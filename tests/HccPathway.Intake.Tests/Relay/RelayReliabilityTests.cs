@@ -146,6 +146,74 @@ public sealed class RelayReliabilityTests
         Assert.True(intake.Services.GetRequiredService<RelayWatchdog>().Restarts >= 1);
     }
 
+    /// <summary>
+    /// The one way a relay stands still for good: its progression row moved under it (an abandoned drain's flush landing
+    /// late, or a commit whose answer was lost, leaves it so), the next page's optimistic progression write finds another
+    /// floor, and the daemon stops the agent instead of pausing it. Its coordinator restarts paused agents, never stopped
+    /// ones. With the watchdog off the relay stays stopped; with it on it is started again from the row and resumes.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_relay_whose_progression_moved_under_it_stops_for_good_and_only_the_watchdog_restarts_it(bool watchdog)
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        var schemas = IsolatedSchemas.New();
+        await using var subscriber = await RabbitMqProbe.Subscribe(infrastructure.RabbitMq, IntakeEvents);
+        await using var intake = new PathwayServiceFactory<IntakeApi>(
+            infrastructure, schemas, Owners.Intake, settings: new Dictionary<string, string>
+            {
+                ["Pathway:RelayWatchdog:Enabled"] = watchdog.ToString(),
+                ["Pathway:RelayWatchdog:StallAfter"] = "00:00:02",
+                ["Pathway:RelayWatchdog:CheckInterval"] = "00:00:00.250",
+            });
+        var client = new IntakeClient(intake.ClientAs(Roles.Coordinator));
+        var before = await client.RegisterNew();
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == before.ToString());
+
+        var shard = $"{Owners.Intake}-relay:All";
+        await using (var connection = new Npgsql.NpgsqlConnection(infrastructure.Postgres))
+        {
+            await connection.OpenAsync();
+            await using var move = new Npgsql.NpgsqlCommand(
+                $"update {schemas.Events}.mt_event_progression set last_seq_id = last_seq_id - 1 where name = @name", connection);
+            move.Parameters.AddWithValue("name", shard);
+
+            // The relay publishes a page before it writes the page's progression: wait for the row.
+            await WaitUntil(() => move.ExecuteNonQuery() == 1);
+        }
+
+        // The next page is published, then its progression write finds the row moved and the agent stops.
+        await client.RegisterNew();
+        var daemon = intake.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
+        ISubscriptionAgent Relay() => daemon.CurrentAgents().Single(a => a.Name.Identity == shard);
+        await WaitUntil(() => Relay().Status == JasperFx.AgentStatus.Stopped || intake.Services.GetRequiredService<RelayWatchdog>().Restarts > 0);
+
+        var after = await client.RegisterNew();
+        if (!watchdog)
+        {
+            Assert.Equal(ShardFailureCategory.ProgressionOutOfOrder, Relay().Failure?.Category);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            Assert.DoesNotContain(subscriber.Received, m => m.Header(RelayHeaders.PathwayId) == after.ToString());
+            Assert.Equal(JasperFx.AgentStatus.Stopped, Relay().Status);
+            Assert.Equal(0, intake.Services.GetRequiredService<RelayWatchdog>().Restarts);
+            return;
+        }
+
+        await subscriber.WaitFor(m => m.Header(RelayHeaders.PathwayId) == after.ToString(), TimeSpan.FromSeconds(60));
+        Assert.True(intake.Services.GetRequiredService<RelayWatchdog>().Restarts >= 1);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(100);
+        }
+    }
+
     [Fact]
     public async Task The_relay_keeps_each_pathways_order_when_many_pathways_are_written_at_once()
     {
