@@ -68,6 +68,9 @@ public static class TherapyItemStatuses
 
     /// <summary>SCHED-DUE: the item passed its due window without being given (Scheduling's <c>therapy-item-overdue</c>).</summary>
     public const string Overdue = "overdue";
+
+    /// <summary>SCHED-DUE: a surveillance item reached its due date, still to be done (Scheduling's <c>surveillance-fell-due</c>).</summary>
+    public const string Due = "due";
 }
 
 /// <param name="Status">One of <see cref="TherapyItemStatuses"/>.</param>
