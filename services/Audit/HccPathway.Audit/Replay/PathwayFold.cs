@@ -108,6 +108,10 @@ public static class PathwayFold
                     r.Verdict, r.EvaluatedOn, r.Criteria.Select(c => new ReadinessCriterionAsOf(c.Key, c.RuleId, c.Status, c.Observed)).ToList(),
                     r.RuleSetVersion, e.Version),
             },
+            ReadinessEvidenceWentStale s => next with
+            {
+                StaleEvidence = next.StaleEvidence.Add(new StaleEvidenceAsOf(s.EvidenceEventId, s.RecordedOn, s.StaleOn, s.CriteriaKeys, e.Version)),
+            },
             ResectionScheduled r => next with
             {
                 Phase = PathwayPhases.ResectionScheduled,
