@@ -9,6 +9,7 @@ using HccPathway.Scheduling.TherapyPlans.RecordingImaging;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Messaging;
 using MassTransit;
@@ -28,8 +29,9 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();
 });
 builder.AddClinicalRules();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
-builder.Services.AddHostedService<DeadlineSweepService>();
+var options = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
+builder.Services.AddSingleton(options);
+builder.AddDeadlineSweep<DeadlineSweep>(Owners.Scheduling, options.DeadlineSweepInterval);
 
 var app = builder.Build();
 app.UsePathwayDefaults();

@@ -16,8 +16,9 @@ public sealed record SchedulingOptions
     public int PlanningHorizonYears { get; init; } = 5;
 
     /// <summary>
-    /// How often the deadline sweep (SCHED-DUE) runs; the first run waits one interval. Deadlines are days with days of
-    /// grace, so an hour is early enough, and a sweep only reads the outstanding rows whose window may have passed.
+    /// How often the deadline sweep (SCHED-DUE) runs; it also runs once at every start, so a restart catches up at once.
+    /// Deadlines are days with days of grace, so an hour is early enough, and a sweep only reads the outstanding rows
+    /// whose window may have passed.
     /// </summary>
     public TimeSpan DeadlineSweepInterval { get; init; } = TimeSpan.FromHours(1);
 }

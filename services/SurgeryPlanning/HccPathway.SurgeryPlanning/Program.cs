@@ -1,11 +1,13 @@
 using HccPathway.Contracts;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.SurgeryPlanning;
 using HccPathway.SurgeryPlanning.Consumers;
 using HccPathway.SurgeryPlanning.Pathways;
+using HccPathway.SurgeryPlanning.Readiness.StaleEvidence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,8 @@ var marten = builder.AddPathwayEventStore(Owners.SurgeryPlanning, SurgeryPlannin
 builder.AddPathwayMessaging(Owners.SurgeryPlanning, marten, ChecklistConsumers.Register);
 builder.AddClinicalRules();
 builder.Services.AddScoped<ChecklistCommands>();
+builder.AddDeadlineSweep<StaleEvidenceSweep>(
+    Owners.SurgeryPlanning, builder.Configuration.GetValue("SurgeryPlanning:DeadlineSweepInterval", TimeSpan.FromHours(1)));
 
 var app = builder.Build();
 app.UsePathwayDefaults();

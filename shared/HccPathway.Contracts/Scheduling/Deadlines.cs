@@ -18,3 +18,18 @@ public sealed record TherapyItemOverdue(
     string RuleId,
     string RuleSetVersion,
     DateTimeOffset DetectedAt);
+
+/// <summary>
+/// SCHED-DUE: a surveillance item (<see cref="TherapyItemTypes.Surveillance"/>: watch-and-wait after a cCR, or recurrence
+/// surveillance after resection) reached its due date while still outstanding, on the patient's hospital day. Scheduling's
+/// deadline sweep appends it once per item and due date: its event id is derived from the pathway, the item and the
+/// item's revision, so a rescheduled item (a new revision) falls due again on its new date.
+/// </summary>
+public sealed record SurveillanceFellDue(
+    Guid PathwayId,
+    string ItemId,
+    DateOnly DueOn,
+    int Revision,
+    string RuleId,
+    string RuleSetVersion,
+    DateTimeOffset DetectedAt);

@@ -12,5 +12,6 @@ public static class SurgeryPlanningEvents
         new(typeof(ResectionScheduled), "surgery-planning.resection-scheduled.v1", Owners.SurgeryPlanning),
         new(typeof(ResectionPerformed), "surgery-planning.resection-performed.v1", Owners.SurgeryPlanning),
         new(typeof(RecurrenceRiskEvaluated), "surgery-planning.recurrence-risk-evaluated.v1", Owners.SurgeryPlanning),
+        new(typeof(ReadinessEvidenceWentStale), "surgery-planning.readiness-evidence-went-stale.v1", Owners.SurgeryPlanning),
     ];
 }

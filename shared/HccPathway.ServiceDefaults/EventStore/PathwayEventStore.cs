@@ -56,7 +56,7 @@ public static class PathwayEventStore
     {
         var connectionString = builder.Configuration.RequireConnectionString("pathway");
         var eventsSchema = builder.Configuration["Pathway:EventsSchema"] ?? DefaultEventsSchema;
-        var documentsSchema = builder.Configuration["Pathway:DocumentsSchema"] ?? service.Replace('-', '_');
+        var documentsSchema = DocumentsSchema(builder.Configuration, service);
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(new PathwayService(service));
@@ -111,6 +111,10 @@ public static class PathwayEventStore
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new SchemaStampGuard(connectionString, eventsSchema, documentsSchema)));
         return marten;
     }
+
+    /// <summary>The service's documents schema: <c>Pathway:DocumentsSchema</c>, or the service's name.</summary>
+    public static string DocumentsSchema(IConfiguration configuration, string service) =>
+        configuration["Pathway:DocumentsSchema"] ?? service.Replace('-', '_');
 
     internal static void ConfigureEvents(IEventStoreOptions events, string eventsSchema)
     {

@@ -5,6 +5,7 @@ using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Scheduling.Calendars;
 using HccPathway.Scheduling.TherapyPlans.Deadlines;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.ServiceDefaults.Tenancy;
 using HccPathway.Testing;
@@ -12,9 +13,9 @@ using JasperFx.Events;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace HccPathway.Scheduling.Tests.Api;
 
@@ -42,10 +43,9 @@ public sealed class DeadlineSweepTests(SchedulingService service)
         clock.Advance(TimeSpan.FromDays(1));
         await Task.WhenAll(Sweeper(clock).Run(default), Sweeper(clock).Run(default));
         clock.Advance(TimeSpan.FromDays(1));
-        var restarted = await Sweeper(clock).Run(default);
+        await Sweeper(clock).Run(default);
 
         var overdue = Assert.Single(await OverdueEvents(id), e => ((TherapyItemOverdue)e.Data).ItemId == "LEN-1");
-        Assert.True(restarted.Elected);
         Assert.Equal(DeadlineIds.Overdue(id, "LEN-1", 0), overdue.Id);
         Assert.Equal((lenDue, lenDue.AddDays(4), "SCHED-DUE"), (((TherapyItemOverdue)overdue.Data).DueOn, ((TherapyItemOverdue)overdue.Data).OverdueOn, ((TherapyItemOverdue)overdue.Data).RuleId));
         var row = (await coordinator.Calendar(id, lenDue.AddDays(5))).Item("LEN-1");
@@ -111,6 +111,52 @@ public sealed class DeadlineSweepTests(SchedulingService service)
     }
 
     [Fact]
+    public async Task The_service_sweeps_at_start_up_through_its_clustered_quartz_job()
+    {
+        // The fixture waits for the first sweep; it ran at start, not one interval (an hour) later.
+        var runs = service.Factory.Services.GetRequiredService<DeadlineSweepRuns>();
+        Assert.True(runs.First.IsCompletedSuccessfully);
+        Assert.True(runs.Completed >= 1);
+
+        await using var connection = new NpgsqlConnection(service.Infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*) from qrtz_scheduler_state where sched_name like 'deadlines-%' and sched_name = $1", connection)
+        {
+            Parameters = { new() { Value = $"{DeadlineScheduling.Group}-{service.Store.Options.DatabaseSchemaName}" } },
+        };
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_surveillance_item_falls_due_once_on_its_due_date_even_with_two_replicas_and_a_restart()
+    {
+        var (id, _) = await Enrol(Today.AddDays(-60));
+        var dueOn = Today.AddDays(-20);
+        await using (var session = service.Store.LightweightSession())
+        {
+            session.Events.Append(id, new TherapyItemPlanned(
+                id, "SURV-1", TherapyItemTypes.Surveillance, "", TherapyPhases.FollowUp, 1, dueOn, null, "", null, null, "SCHED-SURV",
+                "test", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        var clock = ClockAt(dueOn.AddDays(-1));
+        await Sweeper(clock).Run(default);
+        Assert.Empty(await DueEvents(id));
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await Task.WhenAll(Sweeper(clock).Run(default), Sweeper(clock).Run(default));
+        clock.Advance(TimeSpan.FromDays(1));
+        await Sweeper(clock).Run(default);
+
+        var due = Assert.Single(await DueEvents(id));
+        Assert.Equal(DeadlineIds.SurveillanceDue(id, "SURV-1", 0), due.Id);
+        Assert.Equal(("SURV-1", dueOn, "SCHED-DUE"), (((SurveillanceFellDue)due.Data).ItemId, ((SurveillanceFellDue)due.Data).DueOn, ((SurveillanceFellDue)due.Data).RuleId));
+        await service.Subscriber.WaitFor<SurveillanceFellDue>(m => m.Header(RelayHeaders.PathwayId) == id.ToString());
+    }
+
+    [Fact]
     public async Task An_item_given_or_skipped_never_goes_overdue()
     {
         var (id, _) = await Enrol(Today.AddDays(-60));
@@ -128,8 +174,7 @@ public sealed class DeadlineSweepTests(SchedulingService service)
 
     private DeadlineSweep Sweeper(TimeProvider clock) => new(
         service.Store, new HospitalClock(clock, service.Factory.Services.GetRequiredService<IOptions<HospitalTimeZones>>()),
-        service.Factory.Services.GetRequiredService<ClinicalRuleSet>(), service.Infrastructure.Postgres,
-        NullLogger<DeadlineSweep>.Instance);
+        service.Factory.Services.GetRequiredService<ClinicalRuleSet>());
 
     private static FakeTimeProvider ClockAt(DateOnly day) => new(At(day));
 
@@ -165,6 +210,9 @@ public sealed class DeadlineSweepTests(SchedulingService service)
 
     private async Task<IReadOnlyList<IEvent>> OverdueEvents(Guid id, string? hospital = null) =>
         (await Events(id, hospital)).Where(e => e.Data is TherapyItemOverdue).ToList();
+
+    private async Task<IReadOnlyList<IEvent>> DueEvents(Guid id) =>
+        (await Events(id, null)).Where(e => e.Data is SurveillanceFellDue).ToList();
 
     private async Task<IReadOnlyList<IEvent>> Events(Guid id, string? hospital)
     {

@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.ServiceDefaults.Messaging;
 using HccPathway.Testing;
 using Marten;
@@ -29,6 +30,10 @@ public sealed class SchedulingService : IAsyncLifetime
             Infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.Scheduling).Select(e => e.Type).ToArray());
         Factory = new PathwayServiceFactory<SchedulingApi>(Infrastructure, IsolatedSchemas.New(), Owners.Scheduling);
         _ = Factory.Server;
+
+        // The deadline sweep runs at start with the real clock; tests drive their own sweeps with a FakeTimeProvider,
+        // so they begin once it is done and cannot race it.
+        await Factory.Services.GetRequiredService<DeadlineSweepRuns>().First.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     /// <summary>Does what Intake does on enrolment: appends the event to a new pathway stream, then its relay publishes it.</summary>

@@ -1,5 +1,6 @@
 using HccPathway.Contracts;
 using HccPathway.Contracts.Intake;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.SurgeryPlanning.Facts;
 using HccPathway.Testing;
 using Marten;
@@ -30,6 +31,9 @@ public sealed class SurgeryPlanningService : IAsyncLifetime
             infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.SurgeryPlanning).Select(e => e.Type).ToArray());
         Service = new PathwayServiceFactory<SurgeryPlanningApi>(infrastructure, IsolatedSchemas.New(), Owners.SurgeryPlanning);
         _ = Service.Server;
+
+        // The deadline sweep runs at start with the real clock; tests drive their own with a FakeTimeProvider after it.
+        await Service.Services.GetRequiredService<DeadlineSweepRuns>().First.WaitAsync(TimeSpan.FromMinutes(1));
         Upstream = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(infrastructure.RabbitMq));
         await Upstream.StartAsync();
     }

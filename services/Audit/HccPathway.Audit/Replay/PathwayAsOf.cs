@@ -30,9 +30,14 @@ public sealed record PathwayAsOf(
     /// <summary>How and when the patient left the pathway, if they did.</summary>
     public ExitAsOf? Exit { get; init; }
 
+    /// <summary>SURG-READY: readiness evidence recorded as stale (surgery planning's <c>readiness-evidence-went-stale</c>).</summary>
+    public ImmutableList<StaleEvidenceAsOf> StaleEvidence { get; init; } = [];
+
     public static PathwayAsOf Empty(Guid pathwayId) =>
         new(pathwayId, 0, null, null, null, null, [], null, null, null, null, null, null, null, null, []);
 }
+
+public sealed record StaleEvidenceAsOf(Guid EvidenceEventId, DateOnly RecordedOn, DateOnly StaleOn, IReadOnlyList<string> CriteriaKeys, long Version);
 
 public sealed record ExitAsOf(string Reason, DateOnly ExitedOn, string Detail, string RecordedBy, long Version);
 
@@ -68,6 +73,9 @@ public static class TherapyItemStatuses
 
     /// <summary>SCHED-DUE: the item passed its due window without being given (Scheduling's <c>therapy-item-overdue</c>).</summary>
     public const string Overdue = "overdue";
+
+    /// <summary>SCHED-DUE: a surveillance item reached its due date, still to be done (Scheduling's <c>surveillance-fell-due</c>).</summary>
+    public const string Due = "due";
 }
 
 /// <param name="Status">One of <see cref="TherapyItemStatuses"/>.</param>

@@ -47,7 +47,8 @@ public static class PathwayFold
                     p.StartOn, p.LenvatinibDailyDoseMg, p.CamrelizumabDoseMg, p.RuleSetVersion,
                     null, null, null, 0, null, 0, null, [], ImmutableSortedDictionary<string, TherapyItemAsOf>.Empty),
             },
-            TherapyItemPlanned or TherapyItemRescheduled or TherapyItemCancelled or TherapyItemMissed or TherapyItemSkipped or TherapyItemOverdue or LenvatinibStarted
+            TherapyItemPlanned or TherapyItemRescheduled or TherapyItemCancelled or TherapyItemMissed or TherapyItemSkipped or TherapyItemOverdue or SurveillanceFellDue
+                or LenvatinibStarted
                 or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or TreatmentHeld
                 or TreatmentResumable or TreatmentResumed => next with { Regimen = RegimenFold.Apply(next.Regimen, e.Data) },
             WashoutPlanned w => next with
@@ -106,6 +107,10 @@ public static class PathwayFold
                 Readiness = new ReadinessAsOf(
                     r.Verdict, r.EvaluatedOn, r.Criteria.Select(c => new ReadinessCriterionAsOf(c.Key, c.RuleId, c.Status, c.Observed)).ToList(),
                     r.RuleSetVersion, e.Version),
+            },
+            ReadinessEvidenceWentStale s => next with
+            {
+                StaleEvidence = next.StaleEvidence.Add(new StaleEvidenceAsOf(s.EvidenceEventId, s.RecordedOn, s.StaleOn, s.CriteriaKeys, e.Version)),
             },
             ResectionScheduled r => next with
             {

@@ -22,12 +22,14 @@ internal static class RegimenFold
             TherapyItemRescheduled r => Update(regimen, r.ItemId, i => i with
             {
                 DueOn = r.DueOn,
-                Status = i.Status == TherapyItemStatuses.Overdue ? TherapyItemStatuses.Planned : i.Status,
+                Status = i.Status is TherapyItemStatuses.Overdue or TherapyItemStatuses.Due ? TherapyItemStatuses.Planned : i.Status,
             }),
             TherapyItemCancelled c => Update(regimen, c.ItemId, i => i with { Status = TherapyItemStatuses.Cancelled }),
             TherapyItemMissed m => Update(regimen, m.ItemId, i => i with { Status = TherapyItemStatuses.Missed }),
             TherapyItemSkipped k => Update(regimen, k.ItemId, i => i with { Status = TherapyItemStatuses.Skipped }),
             TherapyItemOverdue o => Update(regimen, o.ItemId, i => i with { Status = TherapyItemStatuses.Overdue }),
+            // Due only while still planned: a surveillance item done or overdue meanwhile keeps that status.
+            SurveillanceFellDue d => Update(regimen, d.ItemId, i => i.Status == TherapyItemStatuses.Planned ? i with { Status = TherapyItemStatuses.Due } : i),
             LenvatinibStarted s => Done(regimen, s.ItemId, s.StartedOn) with
             {
                 LenvatinibStartedOn = s.StartedOn,

@@ -16,6 +16,7 @@ public enum ItemState
 /// is fixed to; <see cref="PinnedOn"/> is a date the coordinator delayed it to; <see cref="Revision"/> counts moves
 /// (calendar clients use it as the iCalendar SEQUENCE). <see cref="OverdueOn"/> is set by SCHED-DUE's
 /// <c>TherapyItemOverdue</c> for the current revision; a reschedule clears it, since the item has a new due window.
+/// <see cref="FellDueInRevision"/> is the revision a surveillance item last fell due in (SCHED-DUE's <c>SurveillanceFellDue</c>).
 /// </summary>
 public sealed record PlanItem(
     string ItemId,
@@ -38,7 +39,8 @@ public sealed record PlanItem(
     string? CancelledReason = null,
     int Revision = 0,
     string? SkippedReason = null,
-    DateOnly? OverdueOn = null)
+    DateOnly? OverdueOn = null,
+    int? FellDueInRevision = null)
 {
     public bool IsOutstanding => State == ItemState.Planned;
 }

@@ -114,6 +114,9 @@ public sealed record TherapyPlan : IExitablePathway
     // SCHED-DUE: the item passed its due window; recorded for this revision only (a reschedule opens a new window).
     public TherapyPlan Apply(TherapyItemOverdue e) => Update(e.ItemId, i => i with { OverdueOn = e.OverdueOn });
 
+    // SCHED-DUE: a surveillance item reached its due date in this revision (a reschedule, a new revision, falls due again).
+    public TherapyPlan Apply(SurveillanceFellDue e) => Update(e.ItemId, i => i with { FellDueInRevision = e.Revision });
+
     public TherapyPlan Apply(TherapyItemSkipped e) =>
         Update(e.ItemId, i => i with { State = ItemState.Skipped, SkippedReason = e.Reason, Revision = i.Revision + 1 });
 

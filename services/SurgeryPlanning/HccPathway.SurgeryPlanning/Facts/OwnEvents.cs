@@ -28,6 +28,9 @@ public static class OwnEvents
             case AdjuvantTherapyDecided:
                 c.AdjuvantDecided = true;
                 break;
+            case ReadinessEvidenceWentStale stale when !c.StaleEvidenceIds.Contains(stale.EvidenceEventId):
+                c.StaleEvidenceIds.Add(stale.EvidenceEventId);
+                break;
         }
     }
 }

@@ -103,6 +103,12 @@ public sealed class PatientChecklist : IVersioned
 
     public DateOnly? VerdictSince { get; set; }
 
+    /// <summary>SURG-READY: evidence events already recorded as stale (<c>ReadinessEvidenceWentStale</c>).</summary>
+    public List<Guid> StaleEvidenceIds { get; set; } = [];
+
+    /// <summary>The hospital (tenant) the checklist belongs to; the deadline sweep, reading every hospital's, needs it.</summary>
+    public string Hospital { get; set; } = "";
+
     [JsonIgnore]
     public MdtFact? LastMdt => MdtDecisions.MaxBy(d => d.RecordedAt);
 

@@ -37,4 +37,9 @@ public sealed record SurgeryPathway(
     public SurgeryPathway Apply(ResectionPerformed e) => this with { ResectionPerformed = e };
 
     public SurgeryPathway Apply(AdjuvantTherapyDecided e) => this with { Adjuvant = e };
+
+    /// <summary>SURG-READY: the evidence events whose staleness is already recorded (each is recorded once).</summary>
+    public IReadOnlyList<Guid> StaleEvidenceIds { get; init; } = [];
+
+    public SurgeryPathway Apply(ReadinessEvidenceWentStale e) => this with { StaleEvidenceIds = [.. StaleEvidenceIds, e.EvidenceEventId] };
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using HccPathway.ServiceDefaults.Deadlines;
 
 namespace HccPathway.Scheduling.TherapyPlans.Deadlines;
 
@@ -10,12 +9,9 @@ namespace HccPathway.Scheduling.TherapyPlans.Deadlines;
 /// </summary>
 public static class DeadlineIds
 {
-    public static Guid Overdue(Guid pathwayId, string itemId, int revision)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"overdue/{pathwayId:N}/{itemId}/{revision}"));
-        var bytes = hash[..16];
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50); // name-based (version 5 layout)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
-    }
+    public static Guid Overdue(Guid pathwayId, string itemId, int revision) =>
+        DeadlineEventIds.NameBased($"overdue/{pathwayId:N}/{itemId}/{revision}");
+
+    public static Guid SurveillanceDue(Guid pathwayId, string itemId, int revision) =>
+        DeadlineEventIds.NameBased($"surveillance-due/{pathwayId:N}/{itemId}/{revision}");
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using HccPathway.Audit.Tests.Support;
+using HccPathway.Contracts.Scheduling;
+using HccPathway.Contracts.SurgeryPlanning;
+
+namespace HccPathway.Audit.Tests.Api;
+
+/// <summary>Deadlines that became events (SCHED-DUE, SURG-READY) replay as of when they were recorded, and not before.</summary>
+public sealed class DeadlineReplayTests(AuditService service) : IClassFixture<AuditService>
+{
+    private readonly HttpClient auditor = service.Auditor();
+
+    [Fact]
+    public async Task Stale_readiness_evidence_and_the_verdict_it_flips_replay_as_of_the_day_they_were_recorded()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story);
+        await service.Append(id, "surgery-planning", false, story.Ready());
+        var evidence = Guid.NewGuid();
+        var staleOn = Story.Day0.AddDays(171);
+        var ready = story.Ready();
+        await service.Append(id, "surgery-planning-deadlines", false,
+            new ReadinessEvidenceWentStale(id, evidence, Story.Day0.AddDays(140), staleOn, 30, [ReadinessCriteria.Response], "SURG-READY", "2026.1",
+                DateTimeOffset.UtcNow),
+            ready with
+            {
+                Verdict = ReadinessVerdicts.NearlyReady, EvaluatedOn = staleOn, PreviousVerdict = ReadinessVerdicts.Ready,
+                Criteria = [.. ready.Criteria.Select(c => c.Key == ReadinessCriteria.Response ? c with { Status = CriterionStatuses.Unknown } : c)],
+                ChangedCriteria = [ReadinessCriteria.Response],
+            });
+
+        var history = (await auditor.History(id)).Items();
+        var stale = history.Single(i => i.GetProperty("name").GetString() == "surgery-planning.readiness-evidence-went-stale.v1");
+        var lastBefore = history.Single(i => i.GetProperty("version").GetInt64() == stale.GetProperty("version").GetInt64() - 1);
+        var before = await auditor.State(id, "asOf=" + lastBefore.Instant());
+        var after = await auditor.State(id);
+
+        Assert.Equal("ready", before.GetProperty("readiness").GetProperty("verdict").GetString());
+        Assert.Empty(before.GetProperty("staleEvidence").EnumerateArray());
+        Assert.Equal("nearly-ready", after.GetProperty("readiness").GetProperty("verdict").GetString());
+        Assert.Equal(staleOn, DateOnly.Parse(after.GetProperty("readiness").GetProperty("evaluatedOn").GetString()!));
+        var recorded = Assert.Single(after.GetProperty("staleEvidence").EnumerateArray());
+        Assert.Equal((evidence, staleOn), (recorded.GetProperty("evidenceEventId").GetGuid(), DateOnly.Parse(recorded.GetProperty("staleOn").GetString()!)));
+    }
+
+    [Fact]
+    public async Task A_surveillance_item_that_fell_due_replays_as_due_from_its_version()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story, steps: 6);
+        var dueOn = Story.Day0.AddDays(90);
+        await service.Append(id, "scheduling", false, new TherapyItemPlanned(
+            id, "SURV-1", TherapyItemTypes.Surveillance, "", TherapyPhases.FollowUp, 1, dueOn, null, "", null, null, "SCHED-SURV", "2026.1",
+            DateTimeOffset.UtcNow));
+        await service.Append(id, "scheduling-deadlines", false, new SurveillanceFellDue(id, "SURV-1", dueOn, 0, "SCHED-DUE", "2026.1", DateTimeOffset.UtcNow));
+        var dueVersion = (await auditor.History(id)).Items().Last().GetProperty("version").GetInt64();
+
+        static string? Status(JsonElement state) =>
+            state.GetProperty("regimen").GetProperty("items").GetProperty("SURV-1").GetProperty("status").GetString();
+        Assert.Equal("planned", Status(await auditor.State(id, $"version={dueVersion - 1}")));
+        Assert.Equal("due", Status(await auditor.State(id, $"version={dueVersion}")));
+    }
+}
