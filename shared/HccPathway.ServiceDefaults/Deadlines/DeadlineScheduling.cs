@@ -48,7 +48,7 @@ public static class DeadlineScheduling
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             quartz.RunAtStartup(job);
         });
-        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService(services => new DeadlineSchedulerHost(services.GetRequiredService<ISchedulerFactory>(), connectionString));
         return builder;
     }
 }
