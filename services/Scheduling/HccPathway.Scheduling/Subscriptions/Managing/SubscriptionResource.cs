@@ -20,9 +20,19 @@ public static partial class SubscriptionResource
         string json, SubscriptionOptions options, Guid id, DateTimeOffset now)
     {
         var problems = new Dictionary<string, string>();
-        if (!new FhirJsonDeserializer().TryDeserializeResource(json, out var resource, out var issues) && resource is null)
+        Hl7.Fhir.Model.Resource? resource;
+        try
         {
-            problems["Subscription"] = $"Not a FHIR R4 resource in JSON: {string.Join("; ", issues.Select(i => i.Message).Take(3))}";
+            if (!new FhirJsonDeserializer().TryDeserializeResource(json, out resource, out var issues) && resource is null)
+            {
+                problems["Subscription"] = $"Not a FHIR R4 resource in JSON: {string.Join("; ", issues.Select(i => i.Message).Take(3))}";
+                return (null, problems);
+            }
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or DeserializationFailedException or FormatException or InvalidOperationException)
+        {
+            // Not JSON at all: the deserializer throws before it can collect issues.
+            problems["Subscription"] = "The body is not a FHIR R4 resource in JSON.";
             return (null, problems);
         }
 
