@@ -1,5 +1,7 @@
 using HccPathway.Contracts;
 using HccPathway.Scheduling;
+using HccPathway.Scheduling.Subscriptions;
+using HccPathway.Scheduling.Subscriptions.Notifying;
 using HccPathway.Scheduling.TherapyPlans.Adjuvant;
 using HccPathway.Scheduling.TherapyPlans.Deadlines;
 using HccPathway.Scheduling.TherapyPlans.Exit;
@@ -27,13 +29,16 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
     x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
     x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();
+    x.AddPlanEventNotifiers();
 });
 builder.AddClinicalRules();
 var options = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
 builder.Services.AddSingleton(options);
 builder.AddDeadlineSweep<DeadlineSweep>(Owners.Scheduling, options.DeadlineSweepInterval);
+builder.AddPlanSubscriptions();
 
 var app = builder.Build();
 app.UsePathwayDefaults();
 app.MapSchedulingEndpoints();
+app.MapSubscriptionEndpoints();
 app.Run();

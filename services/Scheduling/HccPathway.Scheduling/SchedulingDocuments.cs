@@ -4,6 +4,7 @@ using HccPathway.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
 using Marten;
 using HccPathway.Scheduling.TherapyPlans;
+using HccPathway.Scheduling.Subscriptions;
 
 namespace HccPathway.Scheduling;
 
@@ -28,5 +29,6 @@ public static class SchedulingDocuments
         // used; mapped here, its (unused) table is part of the schema from the start instead of appearing later.
         options.Schema.For<TherapyPlan>();
         options.Schema.For<ProcessedMessage>();
+        SubscriptionDocuments.Configure(options);
     }
 }

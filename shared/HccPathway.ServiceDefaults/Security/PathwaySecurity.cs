@@ -48,6 +48,7 @@ public static class PathwaySecurity
             .AddPolicy(Policies.DecideCare, p => p.RequireRole(Roles.Clinician))
             .AddPolicy(Policies.ReadPathway, p => p.RequireRole(Roles.Coordinator, Roles.Clinician, Roles.Auditor))
             .AddPolicy(Policies.ReadSchedule, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.ManageSubscriptions, p => p.RequireRole(Roles.Coordinator, Roles.Scheduler))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
 
         return builder;

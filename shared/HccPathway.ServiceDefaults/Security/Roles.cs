@@ -28,6 +28,13 @@ public static class Policies
     /// </summary>
     public const string ReadSchedule = "read-schedule";
 
+    /// <summary>
+    /// FHIR subscriptions to plan changes (topics, subscriptions, $status): scheduling systems, which receive the
+    /// notifications, and coordinators, who may set one up for them. A subscription is the subscriber's own resource,
+    /// not care: it changes nothing on any pathway.
+    /// </summary>
+    public const string ManageSubscriptions = "manage-subscriptions";
+
     /// <summary>Audit trails and exports: auditors.</summary>
     public const string Audit = "audit";
 }
