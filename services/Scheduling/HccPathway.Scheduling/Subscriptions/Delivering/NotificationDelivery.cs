@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using HccPathway.Scheduling.Subscriptions.Notifying;
-using HccPathway.Scheduling.TherapyPlans.Deadlines;
 using HccPathway.ServiceDefaults;
 using Marten;
 
@@ -34,7 +33,7 @@ public sealed partial class NotificationDelivery(
             var busy = false;
             try
             {
-                await using var election = await SweepElection.TryWin(connectionString, key, stoppingToken);
+                await using var election = await DeliveryElection.TryWin(connectionString, key, stoppingToken);
                 if (election is not null)
                 {
                     busy = await DeliverDue(stoppingToken);
