@@ -25,5 +25,7 @@ public static class SchedulingEvents
         new(typeof(TaceSessionOrdered), "scheduling.tace-session-ordered.v1", Owners.Scheduling),
         new(typeof(TherapyItemOverdue), "scheduling.therapy-item-overdue.v1", Owners.Scheduling),
         new(typeof(ResponseImagingPerformed), "scheduling.response-imaging-performed.v1", Owners.Scheduling),
+        new(typeof(TherapyItemRedosed), "scheduling.therapy-item-redosed.v1", Owners.Scheduling),
+        new(typeof(TreatmentHoldReleased), "scheduling.treatment-hold-released.v1", Owners.Scheduling),
     ];
 }
