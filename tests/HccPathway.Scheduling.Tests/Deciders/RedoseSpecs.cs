@@ -5,19 +5,12 @@ using HccPathway.Scheduling.TherapyPlans;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.Scheduling.TherapyPlans.Redosing;
 
+using static HccPathway.Scheduling.Tests.Deciders.UpstreamBaselines;
+
 namespace HccPathway.Scheduling.Tests.Deciders;
 
 public sealed class RedoseSpecs
 {
-    private static BaselineCorrected WeightCorrected(Guid pathwayId, decimal from, decimal to, bool isLatest = true) => new(
-        pathwayId, Guid.NewGuid(), Guid.NewGuid(), Assessed(pathwayId, to), from, isLatest, "weighed in clothes", "coordinator-1", Given.Now);
-
-    // Only the weight matters to Scheduling; the rest of the baseline is left empty.
-    private static BaselineAssessed Assessed(Guid pathwayId, decimal weightKg) => new(
-        pathwayId, Given.Today, new BaselineMeasurements(60, weightKg, 170m, 0, 15m, 42m, 1m, 100m, null, null, null, "none", 0, null, null,
-            false, false, false, 1, [80m], null, false, false, false, 0, null, false, false, new SurgeonResectability(true, false, false, false)),
-        new BaselineScores(5, "A", -2.9, 1, 8, 0, "low", "IIIa", 1.8, 1200, null), "test", Given.Now);
-
     private static TherapyPlan PlannedAt(decimal weightKg)
     {
         var id = Guid.NewGuid();
