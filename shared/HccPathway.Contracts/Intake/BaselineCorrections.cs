@@ -21,14 +21,15 @@ public sealed record BaselineCorrected(
 
 /// <summary>
 /// A baseline assessment that should never have been recorded (another patient's, a duplicate): it no longer counts.
-/// <see cref="InEffect"/> is the baseline in effect after it (an earlier one; null when none is left), so a reader
-/// needs no history; eligibility decided on the withdrawn baseline is decided again on that one, or is withdrawn.
+/// <see cref="WasInEffect"/> says whether it was the baseline in effect; <see cref="InEffect"/> is the baseline in
+/// effect after it (an earlier one; null when none is left), so a reader needs no history; eligibility decided on the withdrawn baseline is decided again on that one, or is withdrawn.
 /// Only a pathway not yet enrolled or declined may lose its baseline; after that the baseline is corrected instead.
 /// </summary>
 public sealed record BaselineEnteredInError(
     Guid PathwayId,
     Guid BaselineId,
     Guid CorrectionId,
+    bool WasInEffect,
     Guid? InEffectBaselineId,
     BaselineAssessed? InEffect,
     string Reason,

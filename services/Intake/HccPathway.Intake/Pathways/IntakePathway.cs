@@ -65,7 +65,7 @@ public sealed record IntakePathway(
     {
         var remaining = Baselines.Where(b => b.Id != e.BaselineId).ToArray();
         var state = this with { Baselines = remaining, BaselinesEnteredInError = [.. BaselinesEnteredInError, e.BaselineId] };
-        if (e.BaselineId != BaselineId)
+        if (!e.WasInEffect)
         {
             return state;
         }

@@ -84,7 +84,7 @@ public static class CorrectBaseline
             ? pathway.Baselines.LastOrDefault(b => b.Id != baselineId)
             : pathway.Baselines.Single(b => b.Id == pathway.BaselineId);
         var marked = new BaselineEnteredInError(
-            pathway.Id, baselineId, correctionId, inEffect?.Id, inEffect?.Assessed, r.Reason!.Trim(), markedBy, now);
+            pathway.Id, baselineId, correctionId, isLatest, inEffect?.Id, inEffect?.Assessed, r.Reason!.Trim(), markedBy, now);
         return WithEligibility(pathway, marked, decidedOnIt: isLatest && pathway.Eligibility is not null && inEffect is not null, correctionId, rules, now);
     }
 

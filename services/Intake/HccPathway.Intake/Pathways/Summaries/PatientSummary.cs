@@ -110,7 +110,7 @@ public sealed class PatientSummaryProjection : SingleStreamProjection<PatientSum
 
     public static void Apply(IEvent<BaselineEnteredInError> e, PatientSummary s)
     {
-        if (e.Data.BaselineId == s.BaselineId)
+        if (e.Data.WasInEffect)
         {
             s.BaselineId = e.Data.InEffectBaselineId;
             s.Phase = IsSettled(s) ? s.Phase : e.Data.InEffect is null ? IntakePhase.Registered : IntakePhase.BaselineRecorded;
