@@ -1,3 +1,4 @@
+using HccPathway.Intake.Pathways.CorrectingBaseline;
 using HccPathway.Intake.Pathways.DecidingEligibility;
 using HccPathway.Intake.Pathways.Enrolling;
 using HccPathway.Intake.Pathways.ErasingIdentity;
@@ -17,6 +18,7 @@ public static class IntakeEndpoints
             .WithTags("Pathways")
             .MapRegisterPatient()
             .MapRecordBaseline()
+            .MapCorrectBaseline()
             .MapDecideEligibility()
             .MapEnrolPatient()
             .MapDeclineEnrolment()

@@ -8,6 +8,7 @@ using HccPathway.Scheduling.TherapyPlans.Exit;
 using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.Scheduling.TherapyPlans.RecordingImaging;
+using HccPathway.Scheduling.TherapyPlans.Redosing;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
@@ -30,6 +31,9 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
     x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();
     x.AddPlanEventNotifiers();
+    x.AddConsumer<AdverseEventCorrectedConsumer, AdverseEventCorrectedConsumerDefinition>();
+    x.AddConsumer<AdverseEventEnteredInErrorConsumer, AdverseEventEnteredInErrorConsumerDefinition>();
+    x.AddConsumer<BaselineCorrectedConsumer, BaselineCorrectedConsumerDefinition>();
 });
 builder.AddClinicalRules();
 var options = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();

@@ -3,6 +3,9 @@ namespace HccPathway.Contracts.Intake;
 /// <summary>
 /// Eligibility for conversion therapy was evaluated from the latest baseline (ELIG-1, ELIG-2, ELIG-3, ELIG-X).
 /// Every criterion evaluated is listed with its observed value, threshold and outcome, whatever the verdict.
+/// When a correction of the baseline made it decide again, <see cref="CausedBy"/> names the correction
+/// (<see cref="BaselineCorrected"/> or <see cref="BaselineEnteredInError"/>); null for a clinician's decision and in
+/// events stored before.
 /// </summary>
 public sealed record EligibilityDecided(
     Guid PathwayId,
@@ -11,7 +14,8 @@ public sealed record EligibilityDecided(
     IReadOnlyList<CriterionResult> Criteria,
     long BaselineStreamVersion,
     string RuleSetVersion,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    Guid? CausedBy = null);
 
 /// <summary>One criterion of a clinical decision: which rule, what was observed, against what, and the result.</summary>
 /// <param name="Outcome">pass, fail or unknown.</param>

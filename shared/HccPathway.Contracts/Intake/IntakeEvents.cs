@@ -11,5 +11,7 @@ public static class IntakeEvents
         new(typeof(EnrolmentDeclined), "intake.enrolment-declined.v1", Owners.Intake),
         new(typeof(PatientIdentityErased), "intake.patient-identity-erased.v1", Owners.Intake),
         new(typeof(PathwayExited), "intake.pathway-exited.v1", Owners.Intake),
+        new(typeof(BaselineCorrected), "intake.baseline-corrected.v1", Owners.Intake),
+        new(typeof(BaselineEnteredInError), "intake.baseline-entered-in-error.v1", Owners.Intake),
     ];
 }

@@ -26,5 +26,7 @@ public static class SchedulingEvents
         new(typeof(TherapyItemOverdue), "scheduling.therapy-item-overdue.v1", Owners.Scheduling),
         new(typeof(ResponseImagingPerformed), "scheduling.response-imaging-performed.v1", Owners.Scheduling),
         new(typeof(SurveillanceFellDue), "scheduling.surveillance-fell-due.v1", Owners.Scheduling),
+        new(typeof(TherapyItemRedosed), "scheduling.therapy-item-redosed.v1", Owners.Scheduling),
+        new(typeof(TreatmentHoldReleased), "scheduling.treatment-hold-released.v1", Owners.Scheduling),
     ];
 }

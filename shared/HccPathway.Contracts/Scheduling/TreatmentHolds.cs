@@ -40,3 +40,20 @@ public sealed record TreatmentResumed(
     string Reason,
     string ResumedBy,
     DateTimeOffset ResumedAt);
+
+/// <summary>
+/// SCHED-HOLD: an open hold no longer rests on anything, because Assessment corrected its adverse event (grade below
+/// the hold threshold, not treatment-related, the drug no longer suspected) or entered it in error. The hold is void,
+/// not resumed: the drug is no longer held by it and it no longer shows on the calendar. <see cref="CausedBy"/> is the
+/// correction's <c>CorrectionId</c>.
+/// </summary>
+public sealed record TreatmentHoldReleased(
+    Guid PathwayId,
+    Guid HoldId,
+    string Drug,
+    Guid AdverseEventId,
+    Guid CausedBy,
+    string Reason,
+    string RuleId,
+    string RuleSetVersion,
+    DateTimeOffset ReleasedAt);

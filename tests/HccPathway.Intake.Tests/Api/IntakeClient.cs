@@ -33,6 +33,16 @@ public sealed class IntakeClient(HttpClient http)
     public Task<HttpResponseMessage> Enrol(Guid id, long? ifMatch = null) =>
         Send(HttpMethod.Post, $"/pathways/{id}/enrolment", new { enrolledOn = Today, rationale = "MDT: convert first." }, ifMatch);
 
+    public Task<HttpResponseMessage> CorrectBaseline(Guid id, Guid baselineId, RecordBaselineRequest? values, string? reason, long? ifMatch = null) =>
+        Send(HttpMethod.Post, $"/pathways/{id}/baseline/{baselineId}/correction", new { values, reason }, ifMatch);
+
+    public Task<HttpResponseMessage> MarkBaselineEnteredInError(Guid id, Guid baselineId, string? reason, long? ifMatch = null) =>
+        Send(HttpMethod.Post, $"/pathways/{id}/baseline/{baselineId}/entered-in-error", new { reason }, ifMatch);
+
+    /// <summary>The id of the baseline in effect, as the patient summary shows it.</summary>
+    public async Task<Guid> BaselineId(Guid id) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/pathways/{id}")).GetProperty("baselineId").GetGuid();
+
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body, long? ifMatch)
     {
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };

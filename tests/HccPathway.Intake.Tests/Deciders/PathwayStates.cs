@@ -22,7 +22,7 @@ internal static class PathwayStates
         Now.AddDays(-20)));
 
     public static IntakePathway WithBaseline(this IntakePathway p, RecordBaselineRequest request, long version = 2) =>
-        p.Apply(new JasperFx.Events.Event<BaselineAssessed>(Single<BaselineAssessed>(RecordBaseline.Decide(p, request, ClinicalRuleSet.Default, Today, Now))) { Version = version });
+        p.Apply(new JasperFx.Events.Event<BaselineAssessed>(Single<BaselineAssessed>(RecordBaseline.Decide(p, request, ClinicalRuleSet.Default, Today, Now))) { Version = version, Id = Guid.NewGuid() });
 
     public static IntakePathway WithEligibility(this IntakePathway p) =>
         p.Apply(Single<EligibilityDecided>(DecideEligibility.Decide(p, ClinicalRuleSet.Default, Now)));

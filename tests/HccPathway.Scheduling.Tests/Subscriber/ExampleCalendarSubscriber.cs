@@ -34,6 +34,8 @@ public sealed class ExampleCalendarSubscriber : IAsyncDisposable
         "HccPathway.Contracts.Scheduling:CamrelizumabAdministered",
         "HccPathway.Contracts.Scheduling:TreatmentHeld",
         "HccPathway.Contracts.Scheduling:TreatmentResumed",
+        "HccPathway.Contracts.Scheduling:TherapyItemRedosed",
+        "HccPathway.Contracts.Scheduling:TreatmentHoldReleased",
     ];
 
     private readonly IConnection connection;
@@ -199,7 +201,14 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
             switch (e.EventName)
             {
                 case "scheduling.therapy-item-planned.v1":
-                    items[Str(m, "itemId")] = new SubscriberItem(Str(m, "itemId"), Str(m, "itemType"), Str(m, "drug"), Date(m, "dueOn"), "planned", null);
+                    items[Str(m, "itemId")] = new SubscriberItem(Str(m, "itemId"), Str(m, "itemType"), Str(m, "drug"), Date(m, "dueOn"), "planned", null)
+                    {
+                        DoseMg = Dec(m.GetProperty("doseMg")),
+                    };
+                    break;
+                case "scheduling.therapy-item-redosed.v1":
+                    // SCHED-LEN: a corrected weight changed the dose; the booking keeps its date.
+                    items[Str(m, "itemId")] = items[Str(m, "itemId")] with { DoseMg = Dec(m.GetProperty("doseMg")) };
                     break;
                 case "scheduling.therapy-item-rescheduled.v1":
                     // A moved item has a new due window: it is no longer overdue (SCHED-DUE).
@@ -229,6 +238,10 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
                 case "scheduling.treatment-held.v1":
                     holds[m.GetProperty("holdId").GetGuid()] = Str(m, "drug");
                     break;
+                case "scheduling.treatment-hold-released.v1":
+                    // The adverse event behind it was corrected away or entered in error: the hold is void.
+                    holds.Remove(m.GetProperty("holdId").GetGuid());
+                    break;
                 case "scheduling.treatment-resumed.v1":
                     foreach (var holdId in m.GetProperty("holdIds").EnumerateArray())
                     {
@@ -245,9 +258,21 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
     private static void Done(Dictionary<string, SubscriberItem> items, string itemId, DateOnly on) =>
         items[itemId] = items[itemId] with { State = "done", ActualOn = on };
 
+    /// <summary>A decimal as the wire carries it (a number, or a string), or null.</summary>
+    public static decimal? Dec(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.String => decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
     private static string Str(JsonElement m, string property) => m.GetProperty(property).GetString()!;
 
     private static DateOnly Date(JsonElement m, string property) => DateOnly.Parse(Str(m, property), CultureInfo.InvariantCulture);
 }
 
-public sealed record SubscriberItem(string ItemId, string ItemType, string Drug, DateOnly DueOn, string State, DateOnly? ActualOn, DateOnly? OverdueOn = null);
+public sealed record SubscriberItem(string ItemId, string ItemType, string Drug, DateOnly DueOn, string State, DateOnly? ActualOn, DateOnly? OverdueOn = null)
+{
+    /// <summary>The dose to give, as planned or re-dosed (SCHED-LEN); null for an item that gives no drug by dose.</summary>
+    public decimal? DoseMg { get; init; }
+}

@@ -75,7 +75,10 @@ public sealed class ExampleSubscriberTests(SchedulingService service)
                 i.Str("drug"),
                 i.Date("dueOn"),
                 i.Str("status") switch { "done" => "done", "cancelled" => "cancelled", "skipped" => "skipped", _ => "planned" },
-                i.GetProperty("actualOn").ValueKind == JsonValueKind.String ? i.Date("actualOn") : null));
+                i.GetProperty("actualOn").ValueKind == JsonValueKind.String ? i.Date("actualOn") : null)
+            {
+                DoseMg = SubscriberCalendar.Dec(i.GetProperty("doseMg")),
+            });
         var held = calendar.GetProperty("holds").EnumerateArray()
             .Where(h => h.GetProperty("resumedOn").ValueKind == JsonValueKind.Null)
             .Select(h => h.Str("drug"))

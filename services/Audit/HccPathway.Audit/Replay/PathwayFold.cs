@@ -27,9 +27,10 @@ public static class PathwayFold
 
             // A new baseline makes the earlier eligibility decision stale, as intake treats it.
             BaselineAssessed => next with { Phase = PathwayPhases.BaselineRecorded, Eligibility = null },
+            // Derived again after a baseline correction, it leaves an enrolled or declined pathway where it is.
             EligibilityDecided d => next with
             {
-                Phase = d.Eligible ? PathwayPhases.Eligible : PathwayPhases.Ineligible,
+                Phase = !PathwayPhases.IsIntake(next.Phase) ? next.Phase : d.Eligible ? PathwayPhases.Eligible : PathwayPhases.Ineligible,
                 Eligibility = new EligibilityAsOf(d.Eligible, d.MatchedRules, d.RuleSetVersion, e.Version),
             },
             PatientEnrolled => next with { Phase = PathwayPhases.Enrolled },
@@ -50,7 +51,7 @@ public static class PathwayFold
             TherapyItemPlanned or TherapyItemRescheduled or TherapyItemCancelled or TherapyItemMissed or TherapyItemSkipped or TherapyItemOverdue or SurveillanceFellDue
                 or LenvatinibStarted
                 or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or TreatmentHeld
-                or TreatmentResumable or TreatmentResumed => next with { Regimen = RegimenFold.Apply(next.Regimen, e.Data) },
+                or TreatmentResumable or TreatmentResumed or TherapyItemRedosed or TreatmentHoldReleased => next with { Regimen = RegimenFold.Apply(next.Regimen, e.Data) },
             WashoutPlanned w => next with
             {
                 Phase = PathwayPhases.Washout,
@@ -143,7 +144,8 @@ public static class PathwayFold
                     m.DecisionId, m.Outcome, m.DecidedOn, m.IntendedSurgeryOn, m.SuggestedRuleId, m.DecidedBy, e.Version),
             },
 
-            ResponseWithdrawn or ProgressionWithdrawn or AdverseEventCorrected or AdverseEventEnteredInError => CorrectionFold.Apply(next, e.Data),
+            ResponseWithdrawn or ProgressionWithdrawn or AdverseEventCorrected or AdverseEventEnteredInError or BaselineCorrected
+                or BaselineEnteredInError => CorrectionFold.Apply(next, e.Data),
 
             // Known, and recorded in the history, but nothing in this view depends on them.
             _ => next,

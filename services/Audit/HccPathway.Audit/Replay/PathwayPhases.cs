@@ -29,4 +29,7 @@ public static class PathwayPhases
 
     /// <summary>The patient left the pathway (died, withdrew consent, was transferred or lost to follow-up); final.</summary>
     public const string Exited = "exited";
+
+    /// <summary>The phases before enrolment or decline: a decision on the baseline still moves the pathway in them.</summary>
+    public static bool IsIntake(string? phase) => phase is Registered or BaselineRecorded or Eligible or Ineligible;
 }

@@ -63,6 +63,12 @@ internal static class RegimenFold
                     .ToImmutableList(),
             },
             TreatmentResumed r => regimen with { Holds = regimen.Holds.RemoveAll(x => r.HoldIds.Contains(x.HoldId)) },
+
+            // SCHED-HOLD: a hold whose adverse event was corrected away or entered in error is void.
+            TreatmentHoldReleased r => regimen with { Holds = regimen.Holds.RemoveAll(x => x.HoldId == r.HoldId) },
+
+            // SCHED-LEN: a corrected weight re-doses a lenvatinib start not yet given; a running course keeps its dose.
+            TherapyItemRedosed r => regimen with { PlannedLenvatinibDailyDoseMg = r.DoseMg },
             _ => regimen,
         };
     }

@@ -68,6 +68,14 @@ public sealed record TherapyPlan : IExitablePathway
     public bool ConversionCyclesContinue =>
         IsPlanned && !HasExited && WashoutDecisionIds.Count == 0 && Adjuvant is null && ConversionEndedBy is null;
 
+    /// <summary>
+    /// The weight of Intake's baseline in effect, read from the shared stream (recorded, corrected or entered in error),
+    /// and the correction it comes from; SCHED-LEN re-doses from it (<c>Redosing/</c>). Null before any baseline.
+    /// </summary>
+    public decimal? BaselineWeightKg { get; init; }
+
+    public Guid? BaselineWeightCorrectionId { get; init; }
+
     public bool LenvatinibRunning => LenvatinibStartedOn is not null && LenvatinibLastDoseOn is null;
 
     public PlanItem? Find(string itemId) => Items.FirstOrDefault(i => i.ItemId == itemId);
@@ -176,6 +184,26 @@ public sealed record TherapyPlan : IExitablePathway
     public TherapyPlan Apply(WashoutPlanned e) => this with { Id = e.PathwayId, WashoutDecisionIds = [.. WashoutDecisionIds, e.MdtDecisionId] };
 
     public TherapyPlan Apply(AdjuvantTherapyPlanned e) => this with { Id = e.PathwayId, Adjuvant = e };
+
+    // SCHED-HOLD: a hold whose adverse event was corrected away or entered in error is void, so it is dropped, not resumed.
+    public TherapyPlan Apply(TreatmentHoldReleased e) => this with { Holds = Holds.Where(h => h.HoldId != e.HoldId).ToArray() };
+
+    public TherapyPlan Apply(BaselineAssessed e) => this with { BaselineWeightKg = e.Measurements.WeightKg, BaselineWeightCorrectionId = null };
+
+    public TherapyPlan Apply(BaselineCorrected e) =>
+        e.IsLatest ? this with { BaselineWeightKg = e.Corrected.Measurements.WeightKg, BaselineWeightCorrectionId = e.CorrectionId } : this;
+
+    public TherapyPlan Apply(BaselineEnteredInError e) =>
+        this with { BaselineWeightKg = e.InEffect?.Measurements.WeightKg, BaselineWeightCorrectionId = e.CorrectionId };
+
+    // SCHED-LEN: the outstanding item's dose, and the dose planned for the corrected weight (the re-escalation ceiling).
+    public TherapyPlan Apply(TherapyItemRedosed e) =>
+        (this with
+        {
+            WeightKg = e.WeightKg,
+            PlannedLenvatinibDoseMg = e.DoseMg,
+            LenvatinibDoseMg = LenvatinibRunning ? LenvatinibDoseMg : e.DoseMg,
+        }).Update(e.ItemId, i => i with { DoseMg = e.DoseMg });
 
     private static PlanItem Done(PlanItem item, DateOnly on, decimal? dose) =>
         item with { State = ItemState.Done, ActualOn = on, ActualDoseMg = dose, MissedReason = null };

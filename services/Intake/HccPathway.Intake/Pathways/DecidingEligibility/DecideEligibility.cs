@@ -24,6 +24,12 @@ public static class DecideEligibility
             return Rejection.Conflict("Record the baseline assessment before deciding eligibility.", "ELIG-X");
         }
 
+        return Evaluate(pathway, baseline, rules, now);
+    }
+
+    /// <summary>ELIG-1/2/3/X on <paramref name="baseline"/>, the one in effect: a clinician's decision, or one derived again after a correction.</summary>
+    public static Decision Evaluate(IntakePathway pathway, BaselineAssessed baseline, ClinicalRuleSet rules, DateTimeOffset now)
+    {
         var assessment = BaselineMapping.ToClinical(baseline.AssessedOn, baseline.Measurements, $"v{pathway.BaselineVersion}");
         var evaluation = BaselineEvaluator.Evaluate(assessment, rules);
         if (!evaluation.TryGetValue(out var result))

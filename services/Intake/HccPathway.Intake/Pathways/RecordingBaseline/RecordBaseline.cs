@@ -21,6 +21,12 @@ public static class RecordBaseline
                 $"The pathway is {pathway.Phase.ToString().ToLowerInvariant()}; intake's baseline can no longer change.");
         }
 
+        return Assess(pathway, request, rules, today, now);
+    }
+
+    /// <summary>The checks, scores and stage of a baseline, new or corrected: a <see cref="BaselineAssessed"/> or the rejection.</summary>
+    public static Decision Assess(IntakePathway pathway, RecordBaselineRequest request, ClinicalRuleSet rules, DateOnly today, DateTimeOffset now)
+    {
         var missing = request.MissingOrUnknown();
         if (missing.Count > 0)
         {

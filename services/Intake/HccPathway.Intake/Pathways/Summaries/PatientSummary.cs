@@ -29,7 +29,13 @@ public sealed class PatientSummary
 
     public IntakePhase Phase { get; set; }
 
+    /// <summary>The id of the baseline in effect (its event's id), the one a correction names.</summary>
+    public Guid? BaselineId { get; set; }
+
     public DateOnly? BaselineAssessedOn { get; set; }
+
+    /// <summary>The weight of the baseline in effect, as corrected: the lenvatinib dose rests on it (SCHED-LEN).</summary>
+    public decimal? BaselineWeightKg { get; set; }
 
     public BaselineScores? Scores { get; set; }
 
@@ -86,18 +92,51 @@ public sealed class PatientSummaryProjection : SingleStreamProjection<PatientSum
     public static void Apply(IEvent<BaselineAssessed> e, PatientSummary s)
     {
         s.Phase = IntakePhase.BaselineRecorded;
-        s.BaselineAssessedOn = e.Data.AssessedOn;
-        s.Scores = e.Data.Scores;
-        s.RuleSetVersion = e.Data.RuleSetVersion;
-        s.Eligible = null;
-        s.EligibilityRules = [];
-        s.EligibilityCriteria = [];
+        s.BaselineId = e.Id;
+        InEffect(s, e.Data);
         s.LastChangedAt = e.Timestamp;
     }
 
+    public static void Apply(IEvent<BaselineCorrected> e, PatientSummary s)
+    {
+        if (e.Data.IsLatest)
+        {
+            s.Phase = IsSettled(s) ? s.Phase : IntakePhase.BaselineRecorded;
+            InEffect(s, e.Data.Corrected);
+        }
+
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    public static void Apply(IEvent<BaselineEnteredInError> e, PatientSummary s)
+    {
+        if (e.Data.WasInEffect)
+        {
+            s.BaselineId = e.Data.InEffectBaselineId;
+            s.Phase = IsSettled(s) ? s.Phase : e.Data.InEffect is null ? IntakePhase.Registered : IntakePhase.BaselineRecorded;
+            InEffect(s, e.Data.InEffect);
+        }
+
+        s.LastChangedAt = e.Timestamp;
+    }
+
+    // The baseline now in effect; the eligibility decided on another one no longer shows until it is decided again.
+    private static void InEffect(PatientSummary s, BaselineAssessed? baseline)
+    {
+        s.BaselineAssessedOn = baseline?.AssessedOn;
+        s.BaselineWeightKg = baseline?.Measurements.WeightKg;
+        s.Scores = baseline?.Scores;
+        s.RuleSetVersion = baseline?.RuleSetVersion;
+        s.Eligible = null;
+        s.EligibilityRules = [];
+        s.EligibilityCriteria = [];
+    }
+
+    private static bool IsSettled(PatientSummary s) => s.Phase is IntakePhase.Enrolled or IntakePhase.Declined or IntakePhase.Exited;
+
     public static void Apply(IEvent<EligibilityDecided> e, PatientSummary s)
     {
-        s.Phase = IntakePhase.EligibilityDecided;
+        s.Phase = IsSettled(s) ? s.Phase : IntakePhase.EligibilityDecided;
         s.Eligible = e.Data.Eligible;
         s.EligibilityRules = e.Data.MatchedRules;
         s.EligibilityCriteria = e.Data.Criteria;

@@ -57,6 +57,12 @@ public sealed class AdverseEventReportedConsumer(IDocumentStore store, TimeProvi
     protected override void Record(AdverseEventReported message, AdverseEventLedger ledger)
     {
         ledger.Reported = true;
+        if (ledger.CorrectedAt is not null)
+        {
+            // The correction, which arrived first, replaced everything the report says.
+            return;
+        }
+
         ledger.CtcaeTerm = message.CtcaeTerm;
         ledger.TreatmentRelated = message.TreatmentRelated;
         ledger.SuspectedDrugs = [.. message.SuspectedDrugs];
@@ -89,6 +95,39 @@ public sealed class AdverseEventResolvedConsumer(IDocumentStore store, TimeProvi
     protected override void Record(AdverseEventResolved message, AdverseEventLedger ledger) =>
         ledger.Add(new LedgerGrading(message.ResolvedOn, message.ResidualGrade, message.RecordedAt, "resolved"));
 }
+
+/// <summary>
+/// RESP-AE: the report corrected. Its term, relatedness, suspected drugs and onset grading replace the reported ones;
+/// later gradings stand. Only the latest correction counts, whatever order they arrive in.
+/// </summary>
+public sealed class AdverseEventCorrectedConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : AdverseEventConsumer<AdverseEventCorrected>(store, clock, rules)
+{
+    protected override string ConsumerName => "scheduling-ae-corrected";
+
+    protected override Guid PathwayId(AdverseEventCorrected message) => message.PathwayId;
+
+    protected override Guid AdverseEventId(AdverseEventCorrected message) => message.AdverseEventId;
+
+    protected override void Record(AdverseEventCorrected message, AdverseEventLedger ledger) => ledger.Correct(message);
+}
+
+/// <summary>RESP-AE: the adverse event should never have been reported; the holds resting on it are released.</summary>
+public sealed class AdverseEventEnteredInErrorConsumer(IDocumentStore store, TimeProvider clock, ClinicalRuleSet rules)
+    : AdverseEventConsumer<AdverseEventEnteredInError>(store, clock, rules)
+{
+    protected override string ConsumerName => "scheduling-ae-entered-in-error";
+
+    protected override Guid PathwayId(AdverseEventEnteredInError message) => message.PathwayId;
+
+    protected override Guid AdverseEventId(AdverseEventEnteredInError message) => message.AdverseEventId;
+
+    protected override void Record(AdverseEventEnteredInError message, AdverseEventLedger ledger) => ledger.MarkEnteredInError(message.CorrectionId);
+}
+
+public sealed class AdverseEventCorrectedConsumerDefinition : RetryingConsumerDefinition<AdverseEventCorrectedConsumer>;
+
+public sealed class AdverseEventEnteredInErrorConsumerDefinition : RetryingConsumerDefinition<AdverseEventEnteredInErrorConsumer>;
 
 public sealed class AdverseEventReportedConsumerDefinition : RetryingConsumerDefinition<AdverseEventReportedConsumer>;
 

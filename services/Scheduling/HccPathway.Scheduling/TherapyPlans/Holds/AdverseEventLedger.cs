@@ -1,5 +1,6 @@
 using HccPathway.Clinical.Regimen;
 using HccPathway.Clinical.Response;
+using HccPathway.Contracts.Assessment;
 
 namespace HccPathway.Scheduling.TherapyPlans.Holds;
 
@@ -13,6 +14,9 @@ public sealed record LedgerGrading(DateOnly On, int Grade, DateTimeOffset Record
 /// </summary>
 public sealed class AdverseEventLedger
 {
+    /// <summary>The <see cref="LedgerGrading.Source"/> of the grading at onset, as reported or corrected.</summary>
+    public const string ReportedSource = "reported";
+
     public Guid Id { get; set; }
 
     public Guid PathwayId { get; set; }
@@ -28,12 +32,50 @@ public sealed class AdverseEventLedger
 
     public List<LedgerGrading> Gradings { get; set; } = [];
 
+    /// <summary>When Assessment last corrected the report; a report or older correction arriving later changes nothing.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>The latest correction (or the entered-in-error marking); released holds name it.</summary>
+    public Guid? CorrectionId { get; set; }
+
+    /// <summary>The adverse event should never have been reported: no hold rests on it (SCHED-HOLD).</summary>
+    public bool EnteredInError { get; set; }
+
     public void Add(LedgerGrading grading)
     {
         if (!Gradings.Contains(grading))
         {
             Gradings.Add(grading);
         }
+    }
+
+    /// <summary>
+    /// RESP-AE: the report corrected. Its term, relatedness, suspected drugs and onset grading replace the reported
+    /// ones; later gradings stand. Only the latest correction counts, whatever order corrections arrive in.
+    /// </summary>
+    public void Correct(AdverseEventCorrected correction)
+    {
+        if (CorrectedAt is { } last && last >= correction.CorrectedAt)
+        {
+            return;
+        }
+
+        Reported = true;
+        CtcaeTerm = correction.CtcaeTerm;
+        TreatmentRelated = correction.TreatmentRelated;
+        SuspectedDrugs = [.. correction.SuspectedDrugs];
+        Gradings.RemoveAll(g => g.Source == ReportedSource);
+
+        // The onset grading precedes any grading recorded the same day.
+        Add(new LedgerGrading(correction.OnsetOn, correction.Grade, DateTimeOffset.MinValue, ReportedSource));
+        CorrectedAt = correction.CorrectedAt;
+        CorrectionId = correction.CorrectionId;
+    }
+
+    public void MarkEnteredInError(Guid correctionId)
+    {
+        EnteredInError = true;
+        CorrectionId = correctionId;
     }
 
     /// <summary>

@@ -26,8 +26,10 @@ public static class PlanRegimen
             return Decision.Append();
         }
 
+        // SCHED-LEN: a baseline weight corrected after the enrolment but before this plan is already on the stream.
+        var weight = state.BaselineWeightKg ?? enrolment.WeightKg;
         var start = ClinicalDates.NextWorkingDay(enrolment.EnrolledOn);
-        var planned = LenTapScheduler.Plan(start, WeightKg.FromKilograms(enrolment.WeightKg), rules);
+        var planned = LenTapScheduler.Plan(start, WeightKg.FromKilograms(weight), rules);
         if (!planned.TryGetValue(out var plan))
         {
             // Not retryable: the enrolment itself is wrong. It goes to the error queue with the reason.
@@ -44,7 +46,7 @@ public static class PlanRegimen
                 enrolment.PathwayId,
                 enrolmentEventId,
                 enrolment.EnrolledOn,
-                enrolment.WeightKg,
+                weight,
                 start,
                 plan.LenvatinibDailyDoseMilligrams,
                 rules.CamrelizumabDoseMilligrams,
