@@ -9,6 +9,7 @@ public sealed record PlanItemChange(Guid PathwayId, string ItemId, string ItemTy
     {
         TherapyItemPlanned e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.PlannedAt),
         TherapyItemRescheduled e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.RescheduledAt),
+        TherapyItemRedosed e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.RedosedAt),
         TherapyItemCancelled e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.CancelledAt),
         TherapyItemSkipped e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.SkippedAt),
         TherapyItemOverdue e => new(e.PathwayId, e.ItemId, e.ItemType, e.Drug, e.DueOn, e.DetectedAt),

@@ -20,8 +20,8 @@ public static class PlanItemTopics
 
     public static PlanItemTopic Changed { get; } = new(
         "plan-item-changed", "Plan item changed",
-        "A planned therapy item moved to another due date (rescheduled, delayed or cascaded).",
-        [typeof(TherapyItemRescheduled)], "proposed");
+        "A planned therapy item moved to another due date (rescheduled, delayed or cascaded), or its dose changed (re-dosed after a corrected weight).",
+        [typeof(TherapyItemRescheduled), typeof(TherapyItemRedosed)], "proposed");
 
     public static PlanItemTopic Cancelled { get; } = new(
         "plan-item-cancelled", "Plan item cancelled or skipped",
