@@ -118,6 +118,53 @@ public sealed class PatientFormTests : BunitContext
     }
 
     [Fact]
+    public void A_reschedule_refused_for_the_washout_shows_SURG_WASH_and_the_earliest_safe_date_in_the_banner()
+    {
+        var stub = Stub(() => StubServices.Json(HttpStatusCode.Conflict, """
+            {"title":"The pathway's state does not allow this.","status":409,"ruleId":"SURG-WASH",
+             "detail":"The new date is not cleared; a clinician may override with a reason. Blocking on 2026-03-10: washout: earliest safe date 2026-03-18"}
+            """), role: "clinician");
+        var form = Render<RescheduleResectionForm>(p => p.Add(c => c.PathwayId, PathwayId));
+        form.WaitForAssertion(() => Assert.Contains("Ada Example", form.Find("[data-testid=form-patient]").TextContent));
+        form.Find("#scheduledOn").Change("2026-03-10");
+        form.Find("#reason").Change("Theatre list moved.");
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Contains("(SURG-WASH)", form.Find("[data-testid=problem]").TextContent));
+        Assert.Contains("earliest safe date 2026-03-18", form.Find("[data-testid=problem]").TextContent);
+        var (_, path, body) = stub.Requests.Single(r => r.Method == HttpMethod.Post);
+        Assert.Equal($"/pathways/{PathwayId}/resection/reschedule", path);
+        Assert.Contains("\"scheduledOn\":\"2026-03-10\"", body);
+        Assert.Contains("\"reason\":\"Theatre list moved.\"", body);
+        Assert.Contains("\"override\":null", body);
+    }
+
+    [Fact]
+    public void A_cancellation_without_a_reason_shows_the_error_under_the_reason_and_a_performed_resection_shows_in_the_banner()
+    {
+        var responses = new Queue<HttpResponseMessage>([
+            StubServices.Json(HttpStatusCode.BadRequest,
+                """{"title":"The request is invalid.","status":400,"errors":{"reason":["Say why the resection is cancelled."]}}"""),
+            StubServices.Json(HttpStatusCode.Conflict,
+                """{"title":"The pathway's state does not allow this.","status":409,"ruleId":"SURG-PATH","detail":"The resection was performed on 2026-03-01; it cannot be cancelled."}"""),
+        ]);
+        var stub = Stub(responses.Dequeue, role: "clinician");
+        var form = Render<CancelResectionForm>(p => p.Add(c => c.PathwayId, PathwayId));
+        form.WaitForAssertion(() => Assert.Contains("Ada Example", form.Find("[data-testid=form-patient]").TextContent));
+
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Equal("Say why the resection is cancelled.", form.Find("[data-field=reason]").TextContent));
+
+        form.Find("#reason").Change("Patient declined surgery.");
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => Assert.Contains("(SURG-PATH)", form.Find("[data-testid=problem]").TextContent));
+        Assert.Contains("it cannot be cancelled", form.Find("[data-testid=problem]").TextContent);
+        Assert.Equal($"/pathways/{PathwayId}/resection/cancellation", stub.Requests.Last(r => r.Method == HttpMethod.Post).Path);
+        Assert.Contains("\"reason\":\"Patient declined surgery.\"", stub.Requests.Last(r => r.Method == HttpMethod.Post).Body);
+    }
+
+    [Fact]
     public void Resection_outcome_complication_errors_appear_in_their_row()
     {
         var stub = Stub(() => StubServices.Json(HttpStatusCode.BadRequest, """

@@ -27,6 +27,9 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<AdverseEventGradeChangedConsumer, AdverseEventGradeChangedConsumerDefinition>();
     x.AddConsumer<AdverseEventResolvedConsumer, AdverseEventResolvedConsumerDefinition>();
     x.AddConsumer<MdtDecisionConsumer, MdtDecisionConsumerDefinition>();
+    x.AddConsumer<ResectionScheduledConsumer, ResectionScheduledConsumerDefinition>();
+    x.AddConsumer<ResectionRescheduledConsumer, ResectionRescheduledConsumerDefinition>();
+    x.AddConsumer<ResectionCancelledConsumer, ResectionCancelledConsumerDefinition>();
     x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
     x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
     x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();

@@ -20,6 +20,8 @@ public static class SurgeryPlanningEndpoints
             .MapAssessFeasibility()
             .MapRecordMdtDecision()
             .MapScheduleResection()
+            .MapRescheduleResection()
+            .MapCancelResection()
             .MapRecordResection()
             .MapDecideAdjuvant()
             .MapWashoutQuery()

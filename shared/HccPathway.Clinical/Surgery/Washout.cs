@@ -50,6 +50,13 @@ public static class WashoutPlanner
         return e.Result(() => Build(exposures, immuneHepatitisExcluded, today, ruleSet));
     }
 
+    /// <summary>
+    /// SURG-WASH for a planned date: the last day an exposure of the class may fall on so that its washout ends by
+    /// <paramref name="surgeryOn"/>. Planning stops a drug on this day and cancels doses after it.
+    /// </summary>
+    public static DateOnly LastExposureAllowed(TherapyClass c, DateOnly surgeryOn, ClinicalRuleSet r) =>
+        surgeryOn.AddDays(-Washout(c, r).Days);
+
     private static WashoutPlan Build(IReadOnlyList<LastExposure> exposures, Evidenced<bool>? ih, DateOnly today, ClinicalRuleSet r)
     {
         // Only the most recent exposure of each class matters.
@@ -76,7 +83,8 @@ public static class WashoutPlanner
         return new WashoutPlan(earliest, items, required, outstanding, r.Version);
     }
 
-    private static (int Days, string Note) Washout(TherapyClass c, ClinicalRuleSet r) => c switch
+    /// <summary>SURG-WASH: the washout of one drug class in days (rule set) and why it is that long.</summary>
+    public static (int Days, string Note) Washout(TherapyClass c, ClinicalRuleSet r) => c switch
     {
         TherapyClass.AntiAngiogenicAntibody => (r.AntiAngiogenicAntibodyWashoutDays, "anti-angiogenic antibody: bleeding and wound-healing risk (review: 4–6 weeks)"),
         TherapyClass.Tace => (r.TaceWashoutDays, "TACE: since the last session (review: 4–6 weeks)"),

@@ -46,6 +46,39 @@ public sealed record ResectionScheduled(
     DateTimeOffset RecordedAt);
 
 /// <summary>
+/// A clinician moved the booked resection <see cref="ResectionId"/> from <see cref="PreviousScheduledOn"/> to
+/// <see cref="ScheduledOn"/>, with a reason. SURG-READY and SURG-WASH were judged again for the new date and are recorded
+/// as they stood, with an override exactly as in <see cref="ResectionScheduled"/>.
+/// </summary>
+/// <param name="ReadinessVerdict">One of <see cref="ReadinessVerdicts"/>, evaluated for <see cref="ScheduledOn"/>.</param>
+public sealed record ResectionRescheduled(
+    Guid PathwayId,
+    Guid ResectionId,
+    DateOnly PreviousScheduledOn,
+    DateOnly ScheduledOn,
+    string Reason,
+    string ReadinessVerdict,
+    IReadOnlyList<string> NotPassingCriteria,
+    WashoutEvaluation Washout,
+    bool Override,
+    string? OverrideReason,
+    string RuleSetVersion,
+    string RescheduledBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>
+/// A clinician cancelled the booked resection <see cref="ResectionId"/> (it was scheduled for <see cref="ScheduledOn"/>),
+/// with a reason. A new resection may be scheduled afterwards.
+/// </summary>
+public sealed record ResectionCancelled(
+    Guid PathwayId,
+    Guid ResectionId,
+    DateOnly ScheduledOn,
+    string Reason,
+    string CancelledBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>
 /// SURG-WASH from the therapy history: per drug class the last exposure (with the event that recorded it), its washout
 /// and the earliest surgery date it allows. <see cref="EarliestSafeSurgeryOn"/> is the latest of those and the
 /// evaluation date. After an ICI, immune hepatitis must be excluded on or after the last dose

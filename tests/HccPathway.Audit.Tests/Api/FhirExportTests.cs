@@ -72,6 +72,35 @@ public sealed class FhirExportTests(AuditService service) : IClassFixture<AuditS
     }
 
     [Fact]
+    public async Task A_booked_resection_item_rescheduled_and_cancelled_exports_as_a_cancelled_hepatectomy_activity_and_parses_strictly()
+    {
+        var story = new Story(Guid.NewGuid());
+        var steps = story.Steps().ToList();
+        var id = await service.Record(story, steps.FindIndex(s => s.Events[0] is Contracts.SurgeryPlanning.ResectionScheduled) + 1);
+        var scheduled = story.ResectionScheduled();
+        var on = scheduled.ScheduledOn;
+        await service.Append(id, "scheduling", false, new Contracts.Scheduling.TherapyItemPlanned(
+            id, "RES-1", Contracts.Scheduling.TherapyItemTypes.Resection, "", Contracts.Scheduling.TherapyPhases.Washout, 1,
+            on, null, "surgery: right hepatectomy", null, null, "SURG-WASH", "2026.1", DateTimeOffset.UtcNow));
+        await service.Append(id, "dr-house", false, new Contracts.SurgeryPlanning.ResectionRescheduled(
+            id, scheduled.ResectionId, on, on.AddDays(7), "Theatre list moved.", scheduled.ReadinessVerdict, [], scheduled.Washout, false, null, "2026.1", "dr-house", DateTimeOffset.UtcNow));
+        await service.Append(id, "scheduling", false, new Contracts.Scheduling.TherapyItemRescheduled(
+            id, "RES-1", Contracts.Scheduling.TherapyItemTypes.Resection, "", on, on.AddDays(7), Contracts.Scheduling.RescheduleCauses.Rescheduled, null,
+            "Theatre list moved.", "SURG-WASH", "2026.1", "scheduling", DateTimeOffset.UtcNow));
+        await service.Append(id, "dr-house", false, new Contracts.SurgeryPlanning.ResectionCancelled(
+            id, scheduled.ResectionId, on.AddDays(7), "Patient declined surgery.", "dr-house", DateTimeOffset.UtcNow));
+        await service.Append(id, "scheduling", false, new Contracts.Scheduling.TherapyItemCancelled(
+            id, "RES-1", Contracts.Scheduling.TherapyItemTypes.Resection, "", on.AddDays(7), "Resection cancelled: Patient declined surgery.", "SURG-WASH", "scheduling", DateTimeOffset.UtcNow));
+
+        var (bundle, _) = await Export(service.Auditor("auditor-7"), id);
+
+        var resection = Assert.Single(Assert.Single(All<CarePlan>(bundle)).Activity, a => a.Detail!.Description!.StartsWith("RES-1 ", StringComparison.Ordinal));
+        Assert.Equal(("hepatectomy", FhirCodes.LocalTherapy), (resection.Detail!.Code!.Coding[0].Code, resection.Detail.Code.Coding[0].System));
+        Assert.Equal(CarePlan.CarePlanActivityStatus.Cancelled, resection.Detail.Status);
+        Assert.DoesNotContain(All<Procedure>(bundle), p => p.Code!.Coding[0].Code == "hepatectomy");
+    }
+
+    [Fact]
     public async Task The_patient_is_pseudonymised_unless_identity_is_asked_for_with_the_permission()
     {
         var story = new Story(Guid.NewGuid());

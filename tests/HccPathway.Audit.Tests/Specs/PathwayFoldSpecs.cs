@@ -52,6 +52,28 @@ public sealed class PathwayFoldSpecs
     }
 
     [Fact]
+    public void Given_a_resection_rescheduled_then_cancelled_then_booked_again_then_the_replay_follows_each_step()
+    {
+        var steps = story.Steps().ToList();
+        var upToScheduled = StepsUpTo(steps.FindIndex(s => s.Events[0] is ResectionScheduled) + 1).ToList();
+        var scheduled = (ResectionScheduled)upToScheduled[^1];
+        var moved = new ResectionRescheduled(story.PathwayId, scheduled.ResectionId, scheduled.ScheduledOn, scheduled.ScheduledOn.AddDays(7),
+            "Theatre list moved.", ReadinessVerdicts.NearlyReady, ["flr: unknown"], scheduled.Washout, true, "MDT accepted.", "2025.1", "dr-house", scheduled.RecordedAt);
+        var cancelled = new ResectionCancelled(story.PathwayId, scheduled.ResectionId, moved.ScheduledOn, "Patient declined surgery.", "dr-house", scheduled.RecordedAt);
+        var again = scheduled with { ResectionId = Guid.NewGuid(), ScheduledOn = moved.ScheduledOn.AddDays(14) };
+
+        var afterMove = PathwayFold.Fold(story.PathwayId, Versioned([.. upToScheduled, moved]));
+        var afterCancel = PathwayFold.Fold(story.PathwayId, Versioned([.. upToScheduled, moved, cancelled]));
+        var afterAgain = PathwayFold.Fold(story.PathwayId, Versioned([.. upToScheduled, moved, cancelled, again]));
+
+        Assert.Equal((PathwayPhases.ResectionScheduled, moved.ScheduledOn, ReadinessVerdicts.NearlyReady, true),
+            (afterMove.Phase, afterMove.Resection!.ScheduledOn, afterMove.Resection.ReadinessVerdictWhenScheduled, afterMove.Resection.Override));
+        Assert.Equal((PathwayPhases.Washout, "Patient declined surgery."), (afterCancel.Phase, afterCancel.Resection!.CancelledBecause));
+        Assert.Equal((PathwayPhases.ResectionScheduled, again.ScheduledOn, null), (afterAgain.Phase, afterAgain.Resection!.ScheduledOn, afterAgain.Resection.CancelledBecause));
+        Assert.Empty(afterAgain.NotFolded);
+    }
+
+    [Fact]
     public void Given_tace_performed_late_then_the_camrelizumab_items_carry_the_cascaded_due_dates_SCHED_CAM()
     {
         var state = PathwayFold.Fold(story.PathwayId, Versioned(StepsUpTo(9)));

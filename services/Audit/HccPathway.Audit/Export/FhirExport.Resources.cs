@@ -131,8 +131,9 @@ public static partial class FhirExport
         {
             Detail = new CarePlan.DetailComponent
             {
-                // An imaging study gives no drug: an empty code would not be valid FHIR.
+                // An imaging study or the booked resection gives no drug: an empty code would not be valid FHIR.
                 Code = item.ItemType == TherapyItemTypes.ResponseImaging ? FhirCodes.ResponseImaging
+                    : item.ItemType == TherapyItemTypes.Resection ? FhirCodes.Resection("Conversion hepatectomy")
                     : item.Drug == Drugs.Tace ? FhirCodes.Tace : FhirCodes.Drug(item.Drug),
                 Status = ActivityStatus(item, regimen),
                 Description = $"{item.ItemId} ({item.ItemType}, {item.Phase})",

@@ -105,8 +105,9 @@ public sealed record ReadinessAsOf(
 public sealed record ReadinessCriterionAsOf(string Key, string RuleId, string Status, string Observed);
 
 /// <summary>
-/// The conversion resection: scheduled (with the readiness verdict it was scheduled on), then performed (SURG-PATH,
-/// SURG-RISK). The scheduling fields are null when no schedule was recorded for the resection performed.
+/// The conversion resection: scheduled (with the readiness verdict for its date; a reschedule replaces both), then
+/// performed (SURG-PATH, SURG-RISK), or cancelled (<see cref="CancelledBecause"/>). The scheduling fields are null when
+/// no schedule was recorded for the resection performed.
 /// </summary>
 public sealed record ResectionAsOf(
     Guid ResectionId,
@@ -118,7 +119,8 @@ public sealed record ResectionAsOf(
     bool? PathologicalCompleteResponse,
     bool? MajorPathologicalResponse,
     string? RecurrenceRisk,
-    long Version);
+    long Version,
+    string? CancelledBecause = null);
 
 public sealed record ProgressionAsOf(Guid StudyId, DateOnly StudyOn, string Pattern, string? FailureRuleId, long Version);
 

@@ -119,6 +119,21 @@ public static class PathwayFold
                 Resection = new ResectionAsOf(
                     r.ResectionId, r.ScheduledOn, r.ReadinessVerdict, r.Override, null, null, null, null, null, e.Version),
             },
+            // The resection moved: the verdict and override recorded are those for the new date.
+            ResectionRescheduled r when next.Resection?.ResectionId == r.ResectionId => next with
+            {
+                Resection = next.Resection with
+                {
+                    ScheduledOn = r.ScheduledOn, ReadinessVerdictWhenScheduled = r.ReadinessVerdict, Override = r.Override, Version = e.Version,
+                },
+            },
+
+            // A cancelled resection leaves the pathway where it stood before the booking: a new one may be scheduled.
+            ResectionCancelled c when next.Resection?.ResectionId == c.ResectionId => next with
+            {
+                Phase = next.Washout is null ? PathwayPhases.SurgeryPlanned : PathwayPhases.Washout,
+                Resection = next.Resection with { CancelledBecause = c.Reason, Version = e.Version },
+            },
             ResectionPerformed r => next with
             {
                 Phase = PathwayPhases.Resected,

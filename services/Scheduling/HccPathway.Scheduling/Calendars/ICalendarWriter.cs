@@ -60,6 +60,7 @@ public static class ICalendarWriter
             TherapyItemTypes.LenvatinibStop => "Last lenvatinib dose before surgery",
             TherapyItemTypes.Tace => $"TACE session {row.Sequence}",
             TherapyItemTypes.ResponseImaging => $"Response imaging (CT/MRI, mRECIST) {row.Sequence}",
+            TherapyItemTypes.Resection => $"Resection ({row.Route})",
             _ => $"Camrelizumab {Dose(row.DoseMg)} IV, dose {row.Sequence}",
         };
         var prefix = row.Status switch

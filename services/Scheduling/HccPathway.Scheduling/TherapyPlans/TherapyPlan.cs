@@ -47,6 +47,9 @@ public sealed record TherapyPlan : IExitablePathway
 
     public AdjuvantTherapyPlanned? Adjuvant { get; init; }
 
+    /// <summary>The resection SurgeryPlanning booked (its events, folded from the stream); the resection item follows it.</summary>
+    public Surgery.ResectionBooking? Resection { get; init; }
+
     /// <summary>SCHED-IMG: the follow-up studies that already fulfilled an imaging item, so a redelivered one is not counted twice.</summary>
     public IReadOnlyList<Guid> ImagedStudyIds { get; init; } = [];
 
@@ -204,6 +207,12 @@ public sealed record TherapyPlan : IExitablePathway
             PlannedLenvatinibDoseMg = e.DoseMg,
             LenvatinibDoseMg = LenvatinibRunning ? LenvatinibDoseMg : e.DoseMg,
         }).Update(e.ItemId, i => i with { DoseMg = e.DoseMg });
+
+    public TherapyPlan Apply(ResectionScheduled e) => this with { Id = e.PathwayId, Resection = Surgery.ResectionBooking.From(e) };
+
+    public TherapyPlan Apply(ResectionRescheduled e) => this with { Resection = Resection?.Apply(e) };
+
+    public TherapyPlan Apply(ResectionCancelled e) => this with { Resection = Resection?.Apply(e) };
 
     private static PlanItem Done(PlanItem item, DateOnly on, decimal? dose) =>
         item with { State = ItemState.Done, ActualOn = on, ActualDoseMg = dose, MissedReason = null };

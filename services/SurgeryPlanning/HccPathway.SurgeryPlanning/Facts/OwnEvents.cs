@@ -19,6 +19,12 @@ public static class OwnEvents
             case ResectionScheduled s:
                 c.Resection = new ResectionFact(s, null, null, []);
                 break;
+            case ResectionRescheduled m when c.Resection is { } r:
+                c.Resection = r with { Scheduled = r.Scheduled with { ScheduledOn = m.ScheduledOn } };
+                break;
+            case ResectionCancelled:
+                c.Resection = null;
+                break;
             case ResectionPerformed p when c.Resection is { } r:
                 c.Resection = r with { Performed = p };
                 break;

@@ -12,7 +12,8 @@ namespace HccPathway.SurgeryPlanning.Resection;
 
 /// <summary>
 /// Records the scheduled resection as performed: margin, pathology (SURG-PATH: pCR, MPR) and Clavien–Dindo
-/// complications; SURG-RISK is evaluated from it in the same append.
+/// complications; SURG-RISK is evaluated from it in the same append. SURG-READY and SURG-WASH are judged as of the
+/// performed date, so a back-dated outcome is accepted only when the evidence on that date supported surgery.
 /// </summary>
 public static class RecordResection
 {
@@ -49,6 +50,21 @@ public static class RecordResection
         if (pathway.ResectionPerformed is not null)
         {
             return Rejection.Conflict("The resection outcome is already recorded.", "SURG-PATH");
+        }
+
+        var performedOn = request.PerformedOn!.Value;
+        if (pathway.EnrolledOn is { } enrolled && performedOn < enrolled)
+        {
+            return Rejection.Invalid("performedOn", $"The resection cannot be dated before the enrolment on {enrolled:yyyy-MM-dd}.");
+        }
+
+        // A back-dated outcome is judged on the evidence as it stood on the day of surgery (SURG-READY, SURG-WASH). A
+        // booking the clinician made with an override already records why surgery went ahead without it.
+        if (!pathway.ResectionOverridden
+            && SurgeryClearance.For(checklist, performedOn, today, rules).Refusal(
+                "The evidence on the day of surgery did not clear it; book it with a clinician's override first.") is { } refusal)
+        {
+            return refusal;
         }
 
         var margin = Enum.Parse<ResectionMargin>(request.Margin!);

@@ -4,14 +4,13 @@ using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
 using HccPathway.SurgeryPlanning.Facts;
 using HccPathway.SurgeryPlanning.Pathways;
-using HccPathway.SurgeryPlanning.Readiness;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HccPathway.SurgeryPlanning.Resection;
 
 /// <summary>
-/// Schedules the resection an MDT "resect" decision intended. The checklist must be all pass (SURG-READY) and the date
-/// on or after the earliest safe date with no outstanding washout prerequisite (SURG-WASH); otherwise only a
+/// Schedules the resection an MDT "resect" decision intended. The checklist must be all pass (SURG-READY) on the booked
+/// date and that date on or after the earliest safe date with no outstanding washout prerequisite (SURG-WASH); otherwise only a
 /// clinician's explicit override with a reason is accepted, and the event records what was overridden.
 /// </summary>
 public static class ScheduleResection
@@ -44,6 +43,11 @@ public static class ScheduleResection
             return Rejection.Invalid("The resection request has invalid fields.", errors);
         }
 
+        if (pathway.EnrolledOn is { } enrolled && request.ScheduledOn!.Value < enrolled)
+        {
+            return Rejection.Invalid("scheduledOn", $"The resection cannot be dated before the enrolment on {enrolled:yyyy-MM-dd}.");
+        }
+
         if (pathway.LastMdt is not { Outcome: MdtOutcomes.Resect } mdt)
         {
             return Rejection.Conflict("The latest MDT decision is not to resect; record an MDT decision first.", "SURG-READY");
@@ -59,24 +63,15 @@ public static class ScheduleResection
             return Rejection.Conflict("A resection is already scheduled or performed for this pathway.");
         }
 
-        var readiness = ReadinessEvaluator.Evaluate(checklist, today, rules);
-        var washout = WashoutCalculation.Evaluate(checklist, today, rules);
-        var blockers = readiness.NotPassing.Select(c => $"{c.Key}: {c.Status}").ToList();
-        if (request.ScheduledOn!.Value < washout.EarliestSafeSurgeryOn)
+        // SURG-READY and SURG-WASH are judged for the booked date, not for today.
+        var clearance = SurgeryClearance.For(checklist, request.ScheduledOn.Value, today, rules);
+        if (request.Override is null && clearance.Refusal("Surgery is not cleared; a clinician may override with a reason.") is { } refusal)
         {
-            blockers.Add($"washout: earliest safe date {washout.EarliestSafeSurgeryOn:yyyy-MM-dd}");
-        }
-
-        blockers.AddRange(washout.OutstandingPrerequisites);
-        if (blockers.Count > 0 && request.Override is null)
-        {
-            return Rejection.Conflict(
-                "Surgery is not cleared; a clinician may override with a reason. Blocking: " + string.Join("; ", blockers),
-                readiness.Verdict == ReadinessVerdicts.Ready ? "SURG-WASH" : "SURG-READY");
+            return refusal;
         }
 
         return Decision.Append(new ResectionScheduled(pathway.Id, Guid.CreateVersion7(), mdt.DecisionId, request.ScheduledOn.Value,
-            request.Procedure!.Trim(), readiness.Verdict, readiness.NotPassing.Select(c => $"{c.Key}: {c.Status}").ToArray(), washout,
+            request.Procedure!.Trim(), clearance.Readiness.Verdict, clearance.NotPassing, clearance.Washout,
             request.Override is not null, request.Override?.Reason?.Trim(), rules.Version, clinician, now));
     }
 

@@ -17,6 +17,14 @@ public static class WashoutCalculation
 {
     private sealed record Exposure(LastExposure Last, string Drug, Guid? EventId, bool Ongoing);
 
+    /// <summary>
+    /// SURG-WASH for surgery on <paramref name="surgeryOn"/>: the history as it stood on that date when it is past (a
+    /// back-dated outcome), or as known today when it is ahead (a drug still taken counts from today; Scheduling plans
+    /// its stop before the booked date).
+    /// </summary>
+    public static WashoutEvaluation ForSurgeryOn(PatientChecklist c, DateOnly surgeryOn, DateOnly today, ClinicalRuleSet rules) =>
+        Evaluate(c, surgeryOn < today ? surgeryOn : today, rules);
+
     public static WashoutEvaluation Evaluate(PatientChecklist c, DateOnly today, ClinicalRuleSet rules)
     {
         var exposures = Exposures(c, today).Where(x => x.Last.LastDate <= today).ToArray();
@@ -51,8 +59,10 @@ public static class WashoutCalculation
 
         if (c.LenvatinibLastStartedOn is { } started)
         {
-            var stopped = c.LenvatinibLastDoseOn is { } s && s.Value >= started.Value ? s : null;
-            var hold = FactRecording.ActiveHolds(c).Where(h => h.Drug == Drugs.Lenvatinib && h.HeldFrom >= started.Value).MinBy(h => h.HeldFrom);
+            // A stop or hold after the evaluation date had not happened yet on it: the drug was still taken then.
+            var stopped = c.LenvatinibLastDoseOn is { } s && s.Value >= started.Value && s.Value <= today ? s : null;
+            var hold = FactRecording.ActiveHolds(c)
+                .Where(h => h.Drug == Drugs.Lenvatinib && h.HeldFrom >= started.Value && h.HeldFrom <= today).MinBy(h => h.HeldFrom);
             var (last, eventId, ongoing) = stopped is not null ? (stopped.Value, stopped.EventId, false)
                 : hold is not null ? (hold.HeldFrom, hold.EventId, false)
                 : (today, started.EventId, true);

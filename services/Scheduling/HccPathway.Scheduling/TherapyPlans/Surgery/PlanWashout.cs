@@ -30,7 +30,6 @@ public static class PlanWashout
         var exposures = new List<(LastExposure Exposure, DateOnly? Actual)>();
 
         // Small-molecule TKI: a running course stops its washout before surgery (or today, if that is already too late).
-        var tkiDays = rules.TyrosineKinaseInhibitorWashoutDays;
         foreach (var stale in plan.Items.Where(i => i.ItemType == TherapyItemTypes.LenvatinibStop && i.IsOutstanding))
         {
             events.Add(Cancel(plan, stale, now, $"SURG-WASH: replaced by the washout for surgery on {intended:yyyy-MM-dd}."));
@@ -38,7 +37,7 @@ public static class PlanWashout
 
         if (plan.LenvatinibRunning)
         {
-            var stopOn = Max(evaluatedOn, intended.AddDays(-tkiDays));
+            var stopOn = Max(evaluatedOn, WashoutPlanner.LastExposureAllowed(TherapyClass.SmallMoleculeTki, intended, rules));
             var number = plan.Items.Count(i => i.ItemType == TherapyItemTypes.LenvatinibStop) + 1;
             events.Add(new TherapyItemPlanned(plan.Id, PlanIds.LenvatinibStopPrefix + number, TherapyItemTypes.LenvatinibStop, Drugs.Lenvatinib,
                 TherapyPhases.Washout, number, stopOn, null, "oral: last dose", null, null, "SURG-WASH", rules.Version, now));
@@ -64,8 +63,9 @@ public static class PlanWashout
                 continue;
             }
 
-            var days = Days(ClassOf(item), rules);
-            if (item.ItemType == TherapyItemTypes.LenvatinibStart || item.DueOn.AddDays(days) > intended || item.DueOn >= intended)
+            var days = WashoutPlanner.Washout(ClassOf(item), rules).Days;
+            if (item.ItemType == TherapyItemTypes.LenvatinibStart
+                || item.DueOn > WashoutPlanner.LastExposureAllowed(ClassOf(item), intended, rules) || item.DueOn >= intended)
             {
                 events.Add(Cancel(plan, item, now, $"SURG-WASH: {item.Drug} on {item.DueOn:yyyy-MM-dd} would fall inside its {days}-day washout before surgery on {intended:yyyy-MM-dd}."));
             }
@@ -105,19 +105,11 @@ public static class PlanWashout
         return Decision.Append([.. events]);
     }
 
-    private static TherapyClass ClassOf(PlanItem item) => item.ItemType switch
+    internal static TherapyClass ClassOf(PlanItem item) => item.ItemType switch
     {
         TherapyItemTypes.Tace => TherapyClass.Tace,
         TherapyItemTypes.Camrelizumab => TherapyClass.ImmuneCheckpointInhibitor,
         _ => TherapyClass.SmallMoleculeTki,
-    };
-
-    private static int Days(TherapyClass c, ClinicalRuleSet r) => c switch
-    {
-        TherapyClass.Tace => r.TaceWashoutDays,
-        TherapyClass.ImmuneCheckpointInhibitor => r.ImmuneCheckpointInhibitorWashoutDays,
-        TherapyClass.AntiAngiogenicAntibody => r.AntiAngiogenicAntibodyWashoutDays,
-        _ => r.TyrosineKinaseInhibitorWashoutDays,
     };
 
     private static string Name(TherapyClass c) => c switch

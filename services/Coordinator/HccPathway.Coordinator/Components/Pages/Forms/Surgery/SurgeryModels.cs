@@ -27,6 +27,23 @@ public sealed class ScheduleResectionModel
     public object ToRequest() => new { ScheduledOn, Procedure, Override = Override ? new { reason = OverrideReason } : null };
 }
 
+public sealed class RescheduleResectionModel
+{
+    public DateOnly? ScheduledOn { get; set; }
+    public string? Reason { get; set; }
+    public bool Override { get; set; }
+    public string? OverrideReason { get; set; }
+
+    public object ToRequest() => new { ScheduledOn, Reason, Override = Override ? new { reason = OverrideReason } : null };
+}
+
+public sealed class CancelResectionModel
+{
+    public string? Reason { get; set; }
+
+    public object ToRequest() => new { Reason };
+}
+
 public sealed class ResectionOutcomeModel
 {
     public DateOnly? PerformedOn { get; set; }
