@@ -13,6 +13,7 @@ public static class AssessmentEvents
         new(typeof(TumourMarkersRecorded), "assessment.tumour-markers-recorded.v1", Owners.Assessment),
         new(typeof(ClinicalCompleteResponseConfirmed), "assessment.clinical-complete-response-confirmed.v1", Owners.Assessment),
         new(typeof(ClinicalCompleteResponseLost), "assessment.clinical-complete-response-lost.v1", Owners.Assessment),
+        new(typeof(CcrStabilityPeriodReached), "assessment.ccr-stability-period-reached.v1", Owners.Assessment),
         new(typeof(ProgressionDetected), "assessment.progression-detected.v1", Owners.Assessment),
         new(typeof(LiverFunctionAssessed), "assessment.liver-function-assessed.v1", Owners.Assessment),
         new(typeof(ImagingStudyCorrected), "assessment.imaging-study-corrected.v1", Owners.Assessment),

@@ -43,3 +43,21 @@ public sealed record ClinicalCompleteResponseLost(
     IReadOnlyList<CriterionResult> FailedCriteria,
     string RuleSetVersion,
     DateTimeOffset RecordedAt);
+
+/// <summary>
+/// RESP-CCR (4)'s stability period is over: (1)–(3) have held since <see cref="ConditionsMetSince"/>, nothing contrary
+/// recorded since, and the patient's hospital day reached <see cref="ReachedOn"/> (that date plus
+/// <see cref="StabilityMonths"/> months). An mRECIST CR study on or after <see cref="ReachedOn"/>, with CT and PET-CT still
+/// free of distant metastasis, confirms the cCR. Appended once per start date and period, by Assessment's deadline sweep;
+/// <see cref="Criteria"/> lists (1)–(3) with their outcomes and <see cref="Evidence"/> the events relied on.
+/// </summary>
+public sealed record CcrStabilityPeriodReached(
+    Guid PathwayId,
+    DateOnly ConditionsMetSince,
+    int StabilityMonths,
+    DateOnly ReachedOn,
+    IReadOnlyList<CriterionResult> Criteria,
+    CcrEvidence Evidence,
+    string RuleId,
+    string RuleSetVersion,
+    DateTimeOffset RecordedAt);

@@ -1,4 +1,5 @@
 using HccPathway.Contracts;
+using HccPathway.ServiceDefaults.Deadlines;
 using HccPathway.Testing;
 using Marten;
 using MassTransit;
@@ -29,6 +30,9 @@ public sealed class AssessmentService : IAsyncLifetime
             infrastructure.RabbitMq, EventCatalog.OwnedBy(Owners.Assessment).Select(e => e.Type).ToArray());
         Factory = new PathwayServiceFactory<AssessmentApi>(infrastructure, IsolatedSchemas.New(), Owners.Assessment);
         _ = Factory.Server;
+
+        // The deadline sweep runs at start with the real clock; tests drive their own with a FakeTimeProvider after it.
+        await Factory.Services.GetRequiredService<DeadlineSweepRuns>().First.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     /// <summary>Writes Intake's side of a pathway into the stream: registered, baseline assessed and (optionally) enrolled.</summary>

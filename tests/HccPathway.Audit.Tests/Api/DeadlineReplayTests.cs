@@ -1,11 +1,13 @@
 using System.Text.Json;
 using HccPathway.Audit.Tests.Support;
+using HccPathway.Contracts.Assessment;
+using HccPathway.Contracts.Intake;
 using HccPathway.Contracts.Scheduling;
 using HccPathway.Contracts.SurgeryPlanning;
 
 namespace HccPathway.Audit.Tests.Api;
 
-/// <summary>Deadlines that became events (SCHED-DUE, SURG-READY) replay as of when they were recorded, and not before.</summary>
+/// <summary>Deadlines that became events (SCHED-DUE, SURG-READY, RESP-CCR (4)) replay as of when they were recorded, and not before.</summary>
 public sealed class DeadlineReplayTests(AuditService service) : IClassFixture<AuditService>
 {
     private readonly HttpClient auditor = service.Auditor();
@@ -41,6 +43,27 @@ public sealed class DeadlineReplayTests(AuditService service) : IClassFixture<Au
         Assert.Equal(staleOn, DateOnly.Parse(after.GetProperty("readiness").GetProperty("evaluatedOn").GetString()!));
         var recorded = Assert.Single(after.GetProperty("staleEvidence").EnumerateArray());
         Assert.Equal((evidence, staleOn), (recorded.GetProperty("evidenceEventId").GetGuid(), DateOnly.Parse(recorded.GetProperty("staleOn").GetString()!)));
+    }
+
+    [Fact]
+    public async Task A_ccr_stability_period_reached_replays_from_its_version_and_not_before()
+    {
+        var story = new Story(Guid.NewGuid());
+        var id = await service.Record(story, steps: 6);
+        var since = Story.Day0.AddDays(60);
+        await service.Append(id, "assessment-deadlines", false, new CcrStabilityPeriodReached(
+            id, since, 3, since.AddMonths(3), [new CriterionResult("RESP-CCR", "(1) mRECIST complete response of all tumours", "CompleteResponse", "CompleteResponse", "pass")],
+            new CcrEvidence([Guid.NewGuid()], Guid.NewGuid(), Guid.NewGuid(), []), "RESP-CCR", "2026.1", DateTimeOffset.UtcNow));
+        var history = (await auditor.History(id)).Items();
+        var reached = history.Single(i => i.GetProperty("name").GetString() == "assessment.ccr-stability-period-reached.v1");
+        var version = reached.GetProperty("version").GetInt64();
+
+        Assert.Equal(JsonValueKind.Null, (await auditor.State(id, $"version={version - 1}")).GetProperty("ccrStabilityReached").ValueKind);
+        var after = (await auditor.State(id, $"version={version}")).GetProperty("ccrStabilityReached");
+        Assert.Equal((since, 3, since.AddMonths(3), version),
+            (DateOnly.Parse(after.GetProperty("conditionsMetSince").GetString()!), after.GetProperty("stabilityMonths").GetInt32(),
+             DateOnly.Parse(after.GetProperty("reachedOn").GetString()!), after.GetProperty("version").GetInt64()));
+        Assert.Empty((await auditor.State(id)).GetProperty("notFolded").EnumerateArray());
     }
 
     [Fact]

@@ -8,6 +8,9 @@ namespace HccPathway.Assessment.Pathways;
 /// <summary>The enrolment that makes a pathway assessable: its date and the intake event that recorded it.</summary>
 public sealed record Enrolment(DateOnly EnrolledOn, Guid EventId);
 
+/// <summary>RESP-CCR (4): the date from which (1)–(3) held and the stability period counted from it.</summary>
+public sealed record CcrStabilityStart(DateOnly ConditionsMetSince, int StabilityMonths);
+
 /// <summary>A marker value that later values of the same marker are compared with (SCORE-AFPR, RESP-CCR (2)).</summary>
 public sealed record MarkerBaseline(decimal Value, DateOnly MeasuredOn, Guid SourceEventId);
 
@@ -78,6 +81,12 @@ public sealed record AssessmentPathway : IExitablePathway
 
     /// <summary>The cCR currently held; null when never confirmed or lost since.</summary>
     public ClinicalCompleteResponseConfirmed? Ccr { get; init; }
+
+    /// <summary>
+    /// RESP-CCR (4): the start dates (with their period) whose stability period was recorded as reached; each is
+    /// recorded once.
+    /// </summary>
+    public IReadOnlyList<CcrStabilityStart> CcrStabilityReached { get; init; } = [];
 
     /// <summary>The adverse events that count; one entered in error is left out.</summary>
     public IReadOnlyDictionary<Guid, AdverseEventState> AdverseEvents { get; init; } = new Dictionary<Guid, AdverseEventState>();
@@ -181,6 +190,9 @@ public sealed record AssessmentPathway : IExitablePathway
     public AssessmentPathway Apply(ClinicalCompleteResponseConfirmed e) => this with { Ccr = e };
 
     public AssessmentPathway Apply(ClinicalCompleteResponseLost e) => this with { Ccr = null };
+
+    public AssessmentPathway Apply(CcrStabilityPeriodReached e) =>
+        this with { CcrStabilityReached = [.. CcrStabilityReached, new CcrStabilityStart(e.ConditionsMetSince, e.StabilityMonths)] };
 
     public AssessmentPathway Apply(LiverFunctionAssessed e) => this with { LiverFunctionIds = [.. LiverFunctionIds, e.AssessmentId] };
 

@@ -26,6 +26,9 @@ public sealed class ResponseHistory
 
     public long Version { get; set; }
 
+    /// <summary>The hospital (tenant) the pathway belongs to: the deadline sweep decides each pathway in its own hospital.</summary>
+    public string Hospital { get; set; } = "";
+
     public DateOnly EnrolledOn { get; set; }
 
     public List<ResponseRow> Studies { get; set; } = [];

@@ -33,9 +33,17 @@ public sealed record PathwayAsOf(
     /// <summary>SURG-READY: readiness evidence recorded as stale (surgery planning's <c>readiness-evidence-went-stale</c>).</summary>
     public ImmutableList<StaleEvidenceAsOf> StaleEvidence { get; init; } = [];
 
+    /// <summary>
+    /// RESP-CCR (4): the latest stability period recorded as over (assessment's <c>ccr-stability-period-reached</c>): from
+    /// its day an mRECIST CR study confirms the cCR.
+    /// </summary>
+    public CcrStabilityAsOf? CcrStabilityReached { get; init; }
+
     public static PathwayAsOf Empty(Guid pathwayId) =>
         new(pathwayId, 0, null, null, null, null, [], null, null, null, null, null, null, null, null, []);
 }
+
+public sealed record CcrStabilityAsOf(DateOnly ConditionsMetSince, int StabilityMonths, DateOnly ReachedOn, long Version);
 
 public sealed record StaleEvidenceAsOf(Guid EvidenceEventId, DateOnly RecordedOn, DateOnly StaleOn, IReadOnlyList<string> CriteriaKeys, long Version);
 

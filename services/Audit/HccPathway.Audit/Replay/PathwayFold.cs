@@ -103,6 +103,10 @@ public static class PathwayFold
             {
                 ClinicalCompleteResponse = new CompleteResponseAsOf(l.PreviouslyConfirmedOn, l.LostOn, e.Version),
             },
+            CcrStabilityPeriodReached r => next with
+            {
+                CcrStabilityReached = new CcrStabilityAsOf(r.ConditionsMetSince, r.StabilityMonths, r.ReachedOn, e.Version),
+            },
             SurgicalReadinessEvaluated r => next with
             {
                 Readiness = new ReadinessAsOf(

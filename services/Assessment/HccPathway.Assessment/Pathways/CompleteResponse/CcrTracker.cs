@@ -17,22 +17,7 @@ internal static class CcrTracker
     /// <param name="causeId">The study or sample just recorded.</param>
     public static object? Track(AssessmentPathway pathway, Guid causeId, DateOnly causeOn, ClinicalRuleSet rules, DateTimeOffset now)
     {
-        var mrecist = MrecistAssessments(pathway);
-        if (mrecist.Count == 0 || pathway.AfpBaseline is not { } afpBaseline)
-        {
-            return null;
-        }
-
-        var inputs = new CcrInputs(
-            mrecist,
-            AfpNgPerMl.FromNanogramsPerMillilitre(afpBaseline.Value),
-            pathway.DcpBaseline is { } dcp ? DcpMauPerMl.FromMilliArbitraryUnitsPerMillilitre(dcp.Value) : null,
-            Values(pathway, TumourMarkers.Afp).Select(v => new Evidenced<AfpNgPerMl>(AfpNgPerMl.FromNanogramsPerMillilitre(v.Value), v.Evidence)).ToArray(),
-            Values(pathway, TumourMarkers.Dcp).Select(v => new Evidenced<DcpMauPerMl>(DcpMauPerMl.FromMilliArbitraryUnitsPerMillilitre(v.Value), v.Evidence)).ToArray(),
-            Scans(pathway));
-
-        // Every value was range-checked when it was recorded; an invalid evaluation cannot decide anything.
-        if (!ClinicalCompleteResponse.Evaluate(inputs, rules).TryGetValue(out var evaluation))
+        if (Evaluate(pathway, rules) is not { } evaluation)
         {
             return null;
         }
@@ -60,6 +45,27 @@ internal static class CcrTracker
         return null;
     }
 
+    /// <summary>RESP-CCR over everything recorded; null while there is no mRECIST assessment or AFP baseline to evaluate.</summary>
+    public static CcrEvaluation? Evaluate(AssessmentPathway pathway, ClinicalRuleSet rules)
+    {
+        var mrecist = MrecistAssessments(pathway);
+        if (mrecist.Count == 0 || pathway.AfpBaseline is not { } afpBaseline)
+        {
+            return null;
+        }
+
+        var inputs = new CcrInputs(
+            mrecist,
+            AfpNgPerMl.FromNanogramsPerMillilitre(afpBaseline.Value),
+            pathway.DcpBaseline is { } dcp ? DcpMauPerMl.FromMilliArbitraryUnitsPerMillilitre(dcp.Value) : null,
+            Values(pathway, TumourMarkers.Afp).Select(v => new Evidenced<AfpNgPerMl>(AfpNgPerMl.FromNanogramsPerMillilitre(v.Value), v.Evidence)).ToArray(),
+            Values(pathway, TumourMarkers.Dcp).Select(v => new Evidenced<DcpMauPerMl>(DcpMauPerMl.FromMilliArbitraryUnitsPerMillilitre(v.Value), v.Evidence)).ToArray(),
+            Scans(pathway));
+
+        // Every value was range-checked when it was recorded; an invalid evaluation cannot decide anything.
+        return ClinicalCompleteResponse.Evaluate(inputs, rules).TryGetValue(out var evaluation) ? evaluation : null;
+    }
+
     // A study whose targets were not all read (NE, e.g. a PET-CT done for metastasis) says nothing about criterion (1).
     private static List<Evidenced<ResponseCategory>> MrecistAssessments(AssessmentPathway p) => p.Assessments
         .Where(a => !a.IsBaseline && a.Mrecist.Category is { } c && c != ResponseCategories.NotEvaluable)
@@ -81,7 +87,8 @@ internal static class CcrTracker
     private static bool HasExtrahepaticDisease(ImagingStudyRecorded s) =>
         s.ExtrahepaticStatus != ExtrahepaticStatuses.None || s.NewLesions.Any(l => l.Site == LesionSites.Extrahepatic);
 
-    private static CcrEvidence Evidence(AssessmentPathway p, ClinicalRuleSet rules)
+    /// <summary>The events a cCR, or its stability period, rests on.</summary>
+    public static CcrEvidence Evidence(AssessmentPathway p, ClinicalRuleSet rules)
     {
         var ordered = p.Assessments.Where(a => !a.IsBaseline && a.Mrecist.Category is not (null or ResponseCategories.NotEvaluable)).ToArray();
         var lastNonCr = Array.FindLastIndex(ordered, a => a.Mrecist.Category != ResponseCategories.CompleteResponse);
