@@ -6,6 +6,7 @@ using HccPathway.Scheduling.TherapyPlans.Exit;
 using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.Scheduling.TherapyPlans.RecordingImaging;
+using HccPathway.Scheduling.TherapyPlans.Reviews;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
@@ -26,6 +27,7 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<AdjuvantTherapyConsumer, AdjuvantTherapyConsumerDefinition>();
     x.AddConsumer<PathwayExitedConsumer, PathwayExitedConsumerDefinition>();
     x.AddConsumer<ResponseAssessedConsumer, ResponseAssessedConsumerDefinition>();
+    x.AddConsumer<MdtReviewConsumer, MdtReviewConsumerDefinition>();
 });
 builder.AddClinicalRules();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());

@@ -25,5 +25,6 @@ public static class SchedulingEvents
         new(typeof(TaceSessionOrdered), "scheduling.tace-session-ordered.v1", Owners.Scheduling),
         new(typeof(TherapyItemOverdue), "scheduling.therapy-item-overdue.v1", Owners.Scheduling),
         new(typeof(ResponseImagingPerformed), "scheduling.response-imaging-performed.v1", Owners.Scheduling),
+        new(typeof(MdtReviewHeld), "scheduling.mdt-review-held.v1", Owners.Scheduling),
     ];
 }
