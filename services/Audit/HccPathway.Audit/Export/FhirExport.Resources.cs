@@ -131,8 +131,10 @@ public static partial class FhirExport
         {
             Detail = new CarePlan.DetailComponent
             {
-                // An imaging study gives no drug: an empty code would not be valid FHIR.
+                // A step that gives no drug (imaging, labs, MDT review, surveillance…) is coded by its type: an empty code
+                // would not be valid FHIR.
                 Code = item.ItemType == TherapyItemTypes.ResponseImaging ? FhirCodes.ResponseImaging
+                    : item.Drug.Length == 0 ? FhirCodes.Step(item.ItemType)
                     : item.Drug == Drugs.Tace ? FhirCodes.Tace : FhirCodes.Drug(item.Drug),
                 Status = ActivityStatus(item, regimen),
                 Description = $"{item.ItemId} ({item.ItemType}, {item.Phase})",

@@ -48,7 +48,7 @@ public static class PathwayFold
                     null, null, null, 0, null, 0, null, [], ImmutableSortedDictionary<string, TherapyItemAsOf>.Empty),
             },
             TherapyItemPlanned or TherapyItemRescheduled or TherapyItemCancelled or TherapyItemMissed or TherapyItemSkipped or TherapyItemOverdue or LenvatinibStarted
-                or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or TreatmentHeld
+                or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or MdtReviewHeld or TreatmentHeld
                 or TreatmentResumable or TreatmentResumed => next with { Regimen = RegimenFold.Apply(next.Regimen, e.Data) },
             WashoutPlanned w => next with
             {
