@@ -9,6 +9,7 @@ using HccPathway.Scheduling.TherapyPlans.Holds;
 using HccPathway.Scheduling.TherapyPlans.Planning;
 using HccPathway.Scheduling.TherapyPlans.RecordingImaging;
 using HccPathway.Scheduling.TherapyPlans.Redosing;
+using HccPathway.Scheduling.TherapyPlans.Reviews;
 using HccPathway.Scheduling.TherapyPlans.Surgery;
 using HccPathway.ServiceDefaults;
 using HccPathway.ServiceDefaults.Clinical;
@@ -37,6 +38,7 @@ builder.AddPathwayMessaging(Owners.Scheduling, marten, x =>
     x.AddConsumer<AdverseEventCorrectedConsumer, AdverseEventCorrectedConsumerDefinition>();
     x.AddConsumer<AdverseEventEnteredInErrorConsumer, AdverseEventEnteredInErrorConsumerDefinition>();
     x.AddConsumer<BaselineCorrectedConsumer, BaselineCorrectedConsumerDefinition>();
+    x.AddConsumer<MdtReviewConsumer, MdtReviewConsumerDefinition>();
 });
 builder.AddClinicalRules();
 var options = builder.Configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();

@@ -28,5 +28,6 @@ public static class SchedulingEvents
         new(typeof(SurveillanceFellDue), "scheduling.surveillance-fell-due.v1", Owners.Scheduling),
         new(typeof(TherapyItemRedosed), "scheduling.therapy-item-redosed.v1", Owners.Scheduling),
         new(typeof(TreatmentHoldReleased), "scheduling.treatment-hold-released.v1", Owners.Scheduling),
+        new(typeof(MdtReviewHeld), "scheduling.mdt-review-held.v1", Owners.Scheduling),
     ];
 }

@@ -169,7 +169,8 @@ public sealed class DeadlineSweepTests(SchedulingService service)
         await Sweeper(clock).Run(default);
 
         var overdue = (await OverdueEvents(id)).Select(e => ((TherapyItemOverdue)e.Data).ItemId).ToList();
-        Assert.Equal(["CAM-1"], overdue);
+        // SCHED-LAB: the labs before CAM-1 were due two days earlier and were not closed by a dose either.
+        Assert.Equal(["LAB-CAM-1", "CAM-1"], overdue);
     }
 
     private DeadlineSweep Sweeper(TimeProvider clock) => new(

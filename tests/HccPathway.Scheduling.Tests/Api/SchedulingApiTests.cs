@@ -26,7 +26,8 @@ public sealed class SchedulingApiTests(SchedulingService service)
         var stream = await service.Stream(id);
         var planned = Assert.IsType<RegimenPlanned>(stream[1].Data);
         Assert.Equal(enrolmentEventId, planned.EnrolmentEventId);
-        Assert.Equal(["LEN-1", "TACE-1", "CAM-1", "CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2"], stream.Skip(2).Select(e => ((TherapyItemPlanned)e.Data).ItemId));
+        Assert.Equal(["LEN-1", "TACE-1", "CAM-1", "CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2",
+            "LAB-TACE-1", "LAB-CAM-1", "LAB-CAM-2", "LAB-CAM-3", "LAB-CAM-4", "LAB-CAM-5", "LAB-CAM-6"], stream.Skip(2).Select(e => ((TherapyItemPlanned)e.Data).ItemId));
         Assert.Equal(planned.StartOn, calendar.Item("LEN-1").Date("dueOn"));
 
         var worklist = await coordinator.Http.GetFromJsonAsync<JsonElement>($"/worklist?from={planned.StartOn:yyyy-MM-dd}&to={planned.StartOn.AddDays(14):yyyy-MM-dd}&asOf={Today.AddDays(-1):yyyy-MM-dd}");
@@ -48,7 +49,7 @@ public sealed class SchedulingApiTests(SchedulingService service)
         await Eventually.True(() => service.Processed("scheduling-plan-regimen", resentUnderAnotherId));
         var stream = await service.Stream(id);
         Assert.Single(stream, e => e.Data is RegimenPlanned);
-        Assert.Equal(10, stream.Count(e => e.Data is TherapyItemPlanned));
+        Assert.Equal(17, stream.Count(e => e.Data is TherapyItemPlanned));
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class SchedulingApiTests(SchedulingService service)
         Assert.Equal("text/calendar", patientFeed.Content.Headers.ContentType?.MediaType);
         var ics = await patientFeed.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
-        Assert.Equal(10, ics.Split("BEGIN:VEVENT").Length - 1); // LEN-1, TACE-1, CAM-1..6, IMG-1, IMG-2
+        Assert.Equal(17, ics.Split("BEGIN:VEVENT").Length - 1); // LEN-1, TACE-1, CAM-1..6, IMG-1, IMG-2, and the labs of TACE-1 and CAM-1..6
         Assert.Contains($"UID:{id:D}-CAM-1@hccpathway", (await worklistFeed.Content.ReadAsStringAsync()).Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

@@ -98,4 +98,41 @@ public sealed class ICalendarWriterTests
             Assert.Equal(ICalendarWriter.Summary(row), entry.Summary);
         }
     }
+
+    [Fact]
+    public void Parsed_back_with_Ical_Net_labs_MDT_review_follow_up_surveillance_and_adjuvant_end_keep_their_uid_date_and_summary()
+    {
+        var plan = Given.Started();
+        plan = plan.Then(plan.Tace(D(6, 16)));
+        plan = MdtReviewSpecs.Imaged(plan, D(7, 10));
+        var secondLine = MdtReviewSpecs.MdtDecided(plan, Contracts.SurgeryPlanning.MdtOutcomes.SecondLine, D(7, 15));
+        var (withDecision, followed) = MdtReviewSpecs.Decided(plan, secondLine);
+        plan = withDecision.Then(followed);
+        var watch = MdtReviewSpecs.MdtDecided(plan, Contracts.SurgeryPlanning.MdtOutcomes.WatchAndWait, D(9, 1));
+        (withDecision, followed) = MdtReviewSpecs.Decided(plan, watch);
+        plan = withDecision.Then(followed);
+        var adjuvant = new Contracts.SurgeryPlanning.AdjuvantTherapyDecided(plan.Id, D(10, 1), D(11, 1), 6, [Contracts.Drugs.Camrelizumab], "R0", "2026.2",
+            "dr-house", Given.At(D(10, 20)));
+        plan = plan.Then(Scheduling.TherapyPlans.Adjuvant.PlanAdjuvant.Decide(plan, adjuvant, Guid.NewGuid(), Given.Rules, Given.At(D(10, 20))));
+        var rows = plan.Items.Select(i => CalendarRow.From(WorklistEntry.From(plan, i), D(10, 20), Given.Rules.ScheduleOverdueGraceDays)).ToList();
+
+        var parsed = Ical.Net.Calendar.Load(ICalendarWriter.Write("Therapy", rows, Given.At(D(10, 20))))!;
+
+        Assert.Equal(rows.Count, parsed.Events.Count);
+        string Summary(string itemId) => Assert.Single(parsed.Events, e => e.Uid == $"{plan.Id:D}-{itemId}@hccpathway").Summary!;
+        Assert.Equal("Pre-dose labs (blood count, liver, thyroid) before ADJ-CAM-2 (LAB-ADJ-CAM-2)", Summary("LAB-ADJ-CAM-2"));
+        Assert.Equal("MDT review of response assessment 1 (MDT-1)", Summary("MDT-1"));
+        Assert.Equal("CANCELLED: Follow-up imaging 2 (FU-2)", Summary("FU-2"));
+        Assert.Equal("CANCELLED: Surveillance imaging and tumour markers 1 (SURV-WW-1)", Summary("SURV-WW-1"));
+        Assert.Equal("Surveillance imaging and tumour markers 1 (SURV-R-1)", Summary("SURV-R-1"));
+        Assert.Equal("End of adjuvant therapy (ADJ-END)", Summary("ADJ-END"));
+        foreach (var row in rows.Where(r => r.ItemType is not (Contracts.Scheduling.TherapyItemTypes.Camrelizumab or Contracts.Scheduling.TherapyItemTypes.Tace
+                     or Contracts.Scheduling.TherapyItemTypes.LenvatinibStart)))
+        {
+            var entry = Assert.Single(parsed.Events, e => e.Uid == $"{row.PathwayId:D}-{row.ItemId}@hccpathway");
+            Assert.False(entry.DtStart!.HasTime);
+            Assert.Equal((row.Date, row.Revision), (entry.DtStart.Date, entry.Sequence));
+            Assert.Equal(row.ItemType, Assert.Single(entry.Categories));
+        }
+    }
 }

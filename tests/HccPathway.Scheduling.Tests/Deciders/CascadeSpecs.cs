@@ -15,8 +15,15 @@ public sealed class CascadeSpecs
     {
         var decision = started.Tace(D(6, 22));
 
-        var moves = decision.Events.OfType<TherapyItemRescheduled>().ToList();
+        var all = decision.Events.OfType<TherapyItemRescheduled>().ToList();
+        var moves = all.Where(m => m.ItemType == TherapyItemTypes.Camrelizumab).ToList();
         Assert.Equal(["CAM-1", "CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6"], moves.Select(m => m.ItemId));
+
+        // SCHED-LAB: each dose's labs move with it; TACE-1's own labs were closed by the session.
+        var labs = all.Where(m => m.ItemType == TherapyItemTypes.PreDoseLabs).ToList();
+        Assert.Equal(["LAB-CAM-1", "LAB-CAM-2", "LAB-CAM-3", "LAB-CAM-4", "LAB-CAM-5", "LAB-CAM-6"], labs.Select(m => m.ItemId));
+        Assert.All(labs, m => Assert.Equal(6, m.DueOn.DayNumber - m.PreviousDueOn.DayNumber));
+        Assert.Equal(ItemState.Done, started.Then(decision).Find("LAB-TACE-1")!.State);
         Assert.All(moves, m => Assert.Equal(6, m.DueOn.DayNumber - m.PreviousDueOn.DayNumber));
         Assert.All(moves, m => Assert.Equal((RescheduleCauses.Cascade, "TACE-1"), (m.Cause, m.CausedByItemId)));
         Assert.Equal(D(7, 6), moves[0].DueOn);
@@ -71,7 +78,7 @@ public sealed class CascadeSpecs
         // The library lays out the first horizon of treatment only; the plan also has response imaging (SCHED-IMG) and
         // has since planned CAM-7 (SCHED-CYCLES).
         Assert.Equal(library.Items.Select(i => (i.ItemId, i.PlannedDate)), plan.Items.Take(library.Items.Count).Select(i => (i.ItemId, i.ActualOn ?? i.DueOn)));
-        Assert.Equal(["IMG-1", "IMG-2", "CAM-7"], plan.Items.Skip(library.Items.Count).Select(i => i.ItemId));
+        Assert.Equal(["IMG-1", "IMG-2", "CAM-7"], plan.Items.Skip(library.Items.Count).Where(i => i.ItemType != TherapyItemTypes.PreDoseLabs).Select(i => i.ItemId));
     }
 
     [Fact]

@@ -23,9 +23,11 @@ public sealed class CyclesSpecs
 
         var decision = plan.Camrelizumab(D(6, 30));
 
-        var next = Given.Single<TherapyItemPlanned>(decision);
+        var next = Given.SinglePlanned(decision);
         Assert.Equal(("CAM-7", 7, "CAM-6", 21, "SCHED-CYCLES", 200m), (next.ItemId, next.Sequence, next.FollowsItemId, next.DaysAfter, next.RuleId, next.DoseMg));
         Assert.Equal(plan.Due("CAM-6").AddDays(21), next.DueOn);
+        var labs = Assert.Single(decision.Events.OfType<TherapyItemPlanned>(), i => i.ItemType == TherapyItemTypes.PreDoseLabs);
+        Assert.Equal(("LAB-CAM-7", next.DueOn.AddDays(-2), "CAM-7", -2), (labs.ItemId, labs.DueOn, labs.FollowsItemId, labs.DaysAfter));
         Assert.Equal(6, Outstanding(plan.Then(decision)));
     }
 

@@ -32,7 +32,11 @@ public sealed class EndConversionSpecs
 
         var cancelled = ended.Events.OfType<TherapyItemCancelled>().ToList();
         // Camrelizumab and the conversion's response imaging (SCHED-IMG) end together.
-        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7", "IMG-1", "IMG-2"], cancelled.Select(c => c.ItemId).Order());
+        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "CAM-7", "IMG-1", "IMG-2"],
+            cancelled.Where(c => c.ItemType != TherapyItemTypes.PreDoseLabs).Select(c => c.ItemId).Order());
+        // SCHED-LAB: the labs of every cancelled dose go with it.
+        Assert.Equal(["LAB-CAM-2", "LAB-CAM-3", "LAB-CAM-4", "LAB-CAM-5", "LAB-CAM-6", "LAB-CAM-7"],
+            cancelled.Where(c => c.ItemType == TherapyItemTypes.PreDoseLabs).Select(c => c.ItemId).Order());
         Assert.All(cancelled, c => Assert.Equal("SCHED-CYCLES", c.RuleId));
         Assert.Contains(outcome, cancelled[0].Reason, StringComparison.Ordinal);
         var after = plan.Then(ended);
@@ -48,8 +52,8 @@ public sealed class EndConversionSpecs
         var (plan, _) = DecidedAfterFirstDose(MdtOutcomes.ContinueConversion);
         var (ended, _) = DecidedAfterFirstDose(MdtOutcomes.SecondLine);
 
-        var continuing = plan.Cancel("CAM-2", D(7, 2)).Events.OfType<TherapyItemPlanned>();
-        var stopped = ended.Cancel("CAM-2", D(7, 2)).Events.OfType<TherapyItemPlanned>();
+        var continuing = plan.Cancel("CAM-2", D(7, 2)).Events.OfType<TherapyItemPlanned>().Where(i => i.ItemType == TherapyItemTypes.Camrelizumab);
+        var stopped = ended.Cancel("CAM-2", D(7, 2)).Events.OfType<TherapyItemPlanned>().Where(i => i.ItemType == TherapyItemTypes.Camrelizumab);
 
         Assert.Single(continuing);
         Assert.Empty(stopped);

@@ -35,7 +35,10 @@ public sealed class ExitSpecs
         var decision = CloseOnExit.Decide(plan, exit, Given.At(D(7, 1)));
 
         var cancelled = decision.Events.OfType<TherapyItemCancelled>().ToList();
-        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2", "CAM-7"], cancelled.Select(c => c.ItemId));
+        Assert.Equal(["CAM-2", "CAM-3", "CAM-4", "CAM-5", "CAM-6", "IMG-1", "IMG-2", "CAM-7"],
+            cancelled.Where(c => c.ItemType != TherapyItemTypes.PreDoseLabs).Select(c => c.ItemId));
+        Assert.Equal(["LAB-CAM-2", "LAB-CAM-3", "LAB-CAM-4", "LAB-CAM-5", "LAB-CAM-6", "LAB-CAM-7"],
+            cancelled.Where(c => c.ItemType == TherapyItemTypes.PreDoseLabs).Select(c => c.ItemId).Order());
         Assert.All(cancelled, c => Assert.Equal(("PATH-EXIT", "scheduling"), (c.RuleId, c.CancelledBy)));
         Assert.Contains("consent withdrawn", cancelled[0].Reason, StringComparison.Ordinal);
         var after = plan.Then(decision);

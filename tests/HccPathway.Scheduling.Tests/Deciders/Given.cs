@@ -51,6 +51,20 @@ internal static class Given
         return Assert.Single(decision.Events.OfType<T>());
     }
 
+    /// <summary>The one item planned that is not pre-dose labs (SCHED-LAB plans labs with every dose and session).</summary>
+    public static Contracts.Scheduling.TherapyItemPlanned SinglePlanned(Decision decision) => Single<Contracts.Scheduling.TherapyItemPlanned>(WithoutLabs(decision));
+
+    /// <summary>The one item cancelled that is not pre-dose labs (a cancelled dose cancels its labs, SCHED-LAB).</summary>
+    public static Contracts.Scheduling.TherapyItemCancelled SingleCancelled(Decision decision) => Single<Contracts.Scheduling.TherapyItemCancelled>(WithoutLabs(decision));
+
+    private static Decision WithoutLabs(Decision decision) => Decision.Append([.. decision.Events.Where(e => e switch
+    {
+        Contracts.Scheduling.TherapyItemPlanned p => p.ItemType != Contracts.Scheduling.TherapyItemTypes.PreDoseLabs,
+        Contracts.Scheduling.TherapyItemCancelled c => c.ItemType != Contracts.Scheduling.TherapyItemTypes.PreDoseLabs,
+        Contracts.Scheduling.TherapyItemRescheduled r => r.ItemType != Contracts.Scheduling.TherapyItemTypes.PreDoseLabs,
+        _ => true,
+    })]);
+
     public static Rejection Refused(Decision decision, RejectionKind kind)
     {
         var rejection = Assert.IsType<Rejection>(decision.Rejection);

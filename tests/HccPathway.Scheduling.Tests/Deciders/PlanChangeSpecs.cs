@@ -26,7 +26,7 @@ public sealed class PlanChangeSpecs
 
         Assert.Equal(("CAM-1", "Patient on holiday", Given.Coordinator), (skipped.ItemId, skipped.Reason, skipped.SkippedBy));
         Assert.Equal((ItemState.Skipped, D(7, 21)), (plan.Find("CAM-1")!.State, plan.Due("CAM-2")));
-        Assert.Equal("CAM-7", Given.Single<TherapyItemPlanned>(skip).ItemId);
+        Assert.Equal("CAM-7", Given.SinglePlanned(skip).ItemId);
         var given = Given.Single<CamrelizumabAdministered>(plan.Camrelizumab(D(7, 21)));
         Assert.Equal(("CAM-2", 2), (given.ItemId, given.DoseNumber));
     }
@@ -63,11 +63,11 @@ public sealed class PlanChangeSpecs
 
         var decision = plan.Cancel("CAM-2", today: D(7, 10));
 
-        var cancelled = Given.Single<TherapyItemCancelled>(decision);
+        var cancelled = Given.SingleCancelled(decision);
         Assert.Equal(("CAM-2", "SCHED-SKIP", Given.Coordinator, "Not indicated any more"), (cancelled.ItemId, cancelled.RuleId, cancelled.CancelledBy, cancelled.Reason));
         plan = plan.Then(decision);
         Assert.Equal(D(8, 11), plan.Due("CAM-3"));
-        Assert.Equal("CAM-8", Given.Single<TherapyItemPlanned>(decision).ItemId);
+        Assert.Equal("CAM-8", Given.SinglePlanned(decision).ItemId);
         Assert.Equal("CAM-3", Given.Single<CamrelizumabAdministered>(plan.Camrelizumab(D(8, 11))).ItemId);
     }
 

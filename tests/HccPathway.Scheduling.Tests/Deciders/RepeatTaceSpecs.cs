@@ -38,7 +38,8 @@ public sealed class RepeatTaceSpecs
 
         var decision = plan.OrderTace(D(7, 14), today: D(6, 20));
 
-        var planned = Given.Single<TherapyItemPlanned>(decision);
+        var planned = Given.SinglePlanned(decision);
+        Assert.Equal("TACE-2", Assert.Single(decision.Events.OfType<TherapyItemPlanned>(), i => i.ItemType == TherapyItemTypes.PreDoseLabs).FollowsItemId);
         Assert.Equal(("TACE-2", TherapyItemTypes.Tace, 2, D(7, 14), "SCHED-TACE-REPEAT", (string?)null),
             (planned.ItemId, planned.ItemType, planned.Sequence, planned.DueOn, planned.RuleId, planned.FollowsItemId));
         var ordered = Given.Single<TaceSessionOrdered>(decision);

@@ -231,9 +231,11 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
                     break;
                 case "scheduling.tace-performed.v1":
                     Done(items, Str(m, "itemId"), Date(m, "performedOn"));
+                    CloseLabs(items, Str(m, "itemId"), Date(m, "performedOn"));
                     break;
                 case "scheduling.camrelizumab-administered.v1":
                     Done(items, Str(m, "itemId"), Date(m, "administeredOn"));
+                    CloseLabs(items, Str(m, "itemId"), Date(m, "administeredOn"));
                     break;
                 case "scheduling.treatment-held.v1":
                     holds[m.GetProperty("holdId").GetGuid()] = Str(m, "drug");
@@ -265,6 +267,15 @@ public sealed record SubscriberCalendar(IReadOnlyDictionary<string, SubscriberIt
         JsonValueKind.String => decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    // SCHED-LAB (docs/events/scheduling.md, Items): a dose given closes its outstanding labs item LAB-<dose>.
+    private static void CloseLabs(Dictionary<string, SubscriberItem> items, string doseItemId, DateOnly on)
+    {
+        if (items.TryGetValue("LAB-" + doseItemId, out var labs) && labs.State == "planned")
+        {
+            items[labs.ItemId] = labs with { State = "done", ActualOn = on };
+        }
+    }
 
     private static string Str(JsonElement m, string property) => m.GetProperty(property).GetString()!;
 

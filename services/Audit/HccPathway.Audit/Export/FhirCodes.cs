@@ -40,6 +40,9 @@ public static class FhirCodes
 
     public static CodeableConcept Drug(string drug) => Local(LocalTherapy, drug, drug);
 
+    /// <summary>A plan step that gives no drug, by its Scheduling item type (<c>pre-dose-labs</c>, <c>mdt-review</c>, …).</summary>
+    public static CodeableConcept Step(string itemType) => Local(LocalTherapy, itemType, itemType);
+
     /// <summary>The condition of every pathway: SNOMED CT 25370001 and ICD-10 C22.0.</summary>
     public static readonly CodeableConcept HepatocellularCarcinoma = new()
     {

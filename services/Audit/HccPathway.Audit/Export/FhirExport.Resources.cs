@@ -131,9 +131,11 @@ public static partial class FhirExport
         {
             Detail = new CarePlan.DetailComponent
             {
-                // An imaging study or the booked resection gives no drug: an empty code would not be valid FHIR.
+                // A step that gives no drug (imaging, labs, MDT review, surveillance…) is coded by its type, the booked
+                // resection as the procedure: an empty code would not be valid FHIR.
                 Code = item.ItemType == TherapyItemTypes.ResponseImaging ? FhirCodes.ResponseImaging
                     : item.ItemType == TherapyItemTypes.Resection ? FhirCodes.Resection("Conversion hepatectomy")
+                    : item.Drug.Length == 0 ? FhirCodes.Step(item.ItemType)
                     : item.Drug == Drugs.Tace ? FhirCodes.Tace : FhirCodes.Drug(item.Drug),
                 Status = ActivityStatus(item, regimen),
                 Description = $"{item.ItemId} ({item.ItemType}, {item.Phase})",

@@ -50,7 +50,7 @@ public static class PathwayFold
             },
             TherapyItemPlanned or TherapyItemRescheduled or TherapyItemCancelled or TherapyItemMissed or TherapyItemSkipped or TherapyItemOverdue or SurveillanceFellDue
                 or LenvatinibStarted
-                or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or TreatmentHeld
+                or LenvatinibStopped or LenvatinibDoseChanged or TacePerformed or CamrelizumabAdministered or ResponseImagingPerformed or MdtReviewHeld or TreatmentHeld
                 or TreatmentResumable or TreatmentResumed or TherapyItemRedosed or TreatmentHoldReleased => next with { Regimen = RegimenFold.Apply(next.Regimen, e.Data) },
             WashoutPlanned w => next with
             {

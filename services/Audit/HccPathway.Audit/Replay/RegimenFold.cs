@@ -42,12 +42,13 @@ internal static class RegimenFold
             },
             LenvatinibDoseChanged d => regimen with { LenvatinibDailyDoseMg = d.DailyDoseMg },
             ResponseImagingPerformed r => Done(regimen, r.ItemId, r.PerformedOn),
-            TacePerformed t => Done(regimen, t.ItemId, t.PerformedOn) with
+            MdtReviewHeld m => Done(regimen, m.ItemId, m.HeldOn),
+            TacePerformed t => CloseLabs(Done(regimen, t.ItemId, t.PerformedOn), t.ItemId, t.PerformedOn) with
             {
                 TaceSessions = regimen.TaceSessions + 1,
                 LastTaceOn = Latest(regimen.LastTaceOn, t.PerformedOn),
             },
-            CamrelizumabAdministered c => Done(regimen, c.ItemId, c.AdministeredOn) with
+            CamrelizumabAdministered c => CloseLabs(Done(regimen, c.ItemId, c.AdministeredOn), c.ItemId, c.AdministeredOn) with
             {
                 CamrelizumabDoses = regimen.CamrelizumabDoses + 1,
                 LastCamrelizumabOn = Latest(regimen.LastCamrelizumabOn, c.AdministeredOn),
@@ -81,6 +82,12 @@ internal static class RegimenFold
 
     private static RegimenAsOf Done(RegimenAsOf regimen, string itemId, DateOnly on) =>
         Update(regimen, itemId, i => i with { Status = TherapyItemStatuses.Done, DoneOn = on });
+
+    // SCHED-LAB, as Scheduling folds it: a dose given closes its outstanding labs item (LAB-<dose>) on the dose date.
+    private static RegimenAsOf CloseLabs(RegimenAsOf regimen, string doseItemId, DateOnly on) =>
+        Update(regimen, "LAB-" + doseItemId, i => i.Status is TherapyItemStatuses.Planned or TherapyItemStatuses.Missed or TherapyItemStatuses.Overdue
+            ? i with { Status = TherapyItemStatuses.Done, DoneOn = on }
+            : i);
 
     private static DateOnly Latest(DateOnly? current, DateOnly candidate) =>
         current is { } c && c > candidate ? c : candidate;

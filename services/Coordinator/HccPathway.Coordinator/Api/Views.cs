@@ -30,7 +30,7 @@ public sealed record PatientPage(IReadOnlyList<PatientSummaryView> Items, long T
 public sealed record CalendarRowView(
     Guid PathwayId, string ItemId, string ItemType, string Drug, string Phase, int Sequence, DateOnly DueOn, decimal? DoseMg,
     string Route, string RuleId, string Status, DateOnly? ActualOn, decimal? ActualDoseMg, bool Missed, string? MissedReason,
-    string? CancelledReason, DateOnly? HeldFrom, int Revision, string? SkippedReason = null)
+    string? CancelledReason, DateOnly? HeldFrom, int Revision, string? SkippedReason = null, DateOnly? OverdueOn = null)
 {
     public DateOnly Date => ActualOn ?? DueOn;
 

@@ -14,7 +14,8 @@ namespace HccPathway.Scheduling.Calendars;
 /// </summary>
 /// <remarks>
 /// Every entry is all-day (DTSTART;VALUE=DATE): a plan item carries a date and no time of day (<see cref="CalendarRow"/>),
-/// and a time is never invented. A timed DTSTART belongs here once a row carries a booked time; none does yet.
+/// and a time is never invented. A timed DTSTART belongs here once a row carries a booked time; none does yet, including
+/// labs, MDT reviews, follow-up imaging, surveillance and the end of adjuvant therapy (their events carry dates only).
 /// </remarks>
 public static class ICalendarWriter
 {
@@ -60,6 +61,11 @@ public static class ICalendarWriter
             TherapyItemTypes.LenvatinibStop => "Last lenvatinib dose before surgery",
             TherapyItemTypes.Tace => $"TACE session {row.Sequence}",
             TherapyItemTypes.ResponseImaging => $"Response imaging (CT/MRI, mRECIST) {row.Sequence}",
+            TherapyItemTypes.PreDoseLabs => $"Pre-dose labs (blood count, liver, thyroid) before {Preceded(row.ItemId)}",
+            TherapyItemTypes.MdtReview => $"MDT review of response assessment {row.Sequence}",
+            TherapyItemTypes.FollowUpImaging => $"Follow-up imaging {row.Sequence}",
+            TherapyItemTypes.Surveillance => $"Surveillance imaging and tumour markers {row.Sequence}",
+            TherapyItemTypes.AdjuvantEnd => "End of adjuvant therapy",
             TherapyItemTypes.Resection => $"Resection ({row.Route})",
             _ => $"Camrelizumab {Dose(row.DoseMg)} IV, dose {row.Sequence}",
         };
@@ -99,6 +105,9 @@ public static class ICalendarWriter
 
         return string.Join("\n", lines);
     }
+
+    private static string Preceded(string labsItemId) =>
+        labsItemId.StartsWith(TherapyPlans.PlanIds.PreDoseLabsPrefix, StringComparison.Ordinal) ? labsItemId[TherapyPlans.PlanIds.PreDoseLabsPrefix.Length..] : labsItemId;
 
     private static string Dose(decimal? mg) => mg is { } value ? value.ToString("0.##", CultureInfo.InvariantCulture) + " mg" : "";
 }

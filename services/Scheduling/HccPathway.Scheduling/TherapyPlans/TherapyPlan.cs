@@ -53,6 +53,9 @@ public sealed record TherapyPlan : IExitablePathway
     /// <summary>SCHED-IMG: the follow-up studies that already fulfilled an imaging item, so a redelivered one is not counted twice.</summary>
     public IReadOnlyList<Guid> ImagedStudyIds { get; init; } = [];
 
+    /// <summary>SCHED-MDT: the MDT decisions that already fulfilled a review, so a redelivered one is not counted twice.</summary>
+    public IReadOnlyList<Guid> ReviewedDecisionIds { get; init; } = [];
+
     /// <summary>Intake's exit, when the patient has left the pathway (PATH-EXIT); nothing more is planned or recorded.</summary>
     public PathwayExited? Exit { get; init; }
 
@@ -162,12 +165,15 @@ public sealed record TherapyPlan : IExitablePathway
 
     public TherapyPlan Apply(LenvatinibDoseChanged e) => this with { LenvatinibDoseMg = e.DailyDoseMg };
 
-    public TherapyPlan Apply(TacePerformed e) => Update(e.ItemId, i => Done(i, e.PerformedOn, null));
+    public TherapyPlan Apply(TacePerformed e) => Update(e.ItemId, i => Done(i, e.PerformedOn, null)).CloseLabs(e.ItemId, e.PerformedOn);
 
-    public TherapyPlan Apply(CamrelizumabAdministered e) => Update(e.ItemId, i => Done(i, e.AdministeredOn, e.DoseMg));
+    public TherapyPlan Apply(CamrelizumabAdministered e) => Update(e.ItemId, i => Done(i, e.AdministeredOn, e.DoseMg)).CloseLabs(e.ItemId, e.AdministeredOn);
 
     public TherapyPlan Apply(ResponseImagingPerformed e) =>
         (this with { ImagedStudyIds = [.. ImagedStudyIds, e.StudyId] }).Update(e.ItemId, i => Done(i, e.PerformedOn, null));
+
+    public TherapyPlan Apply(MdtReviewHeld e) =>
+        (this with { ReviewedDecisionIds = [.. ReviewedDecisionIds, e.MdtDecisionId] }).Update(e.ItemId, i => Done(i, e.HeldOn, null));
 
     public TherapyPlan Apply(TherapyItemMissed e) => Update(e.ItemId, i => i with { MissedReason = e.Reason });
 
@@ -214,6 +220,11 @@ public sealed record TherapyPlan : IExitablePathway
 
     public TherapyPlan Apply(ResectionCancelled e) => this with { Resection = Resection?.Apply(e) };
 
+    // SCHED-LAB: a dose is only given once its labs were seen, so the dose closes its labs item, dated with the dose
+    // (Scheduling does not record the draw itself).
+    private TherapyPlan CloseLabs(string doseItemId, DateOnly on) =>
+        Update(PlanIds.PreDoseLabsPrefix + doseItemId, i => i.IsOutstanding ? Done(i, on, null) : i);
+
     private static PlanItem Done(PlanItem item, DateOnly on, decimal? dose) =>
         item with { State = ItemState.Done, ActualOn = on, ActualDoseMg = dose, MissedReason = null };
 
@@ -230,6 +241,18 @@ public static class PlanIds
     public const string AdjuvantLenvatinib = "ADJ-LEN-1";
     public const string AdjuvantCamrelizumabPrefix = "ADJ-CAM-";
     public const string ResponseImagingPrefix = "IMG-";
+
+    /// <summary>SCHED-LAB: <c>LAB-CAM-3</c> are the labs drawn before <c>CAM-3</c>.</summary>
+    public const string PreDoseLabsPrefix = "LAB-";
+    public const string MdtReviewPrefix = "MDT-";
+    public const string FollowUpImagingPrefix = "FU-";
+
+    /// <summary>SCHED-SURV during watch-and-wait after a cCR.</summary>
+    public const string WatchAndWaitSurveillancePrefix = "SURV-WW-";
+
+    /// <summary>SCHED-SURV for recurrence after the resection.</summary>
+    public const string RecurrenceSurveillancePrefix = "SURV-R-";
+    public const string AdjuvantEnd = "ADJ-END";
 
     /// <summary>The <c>Drug</c> of an item that gives none (response imaging).</summary>
     public const string NoDrug = "";

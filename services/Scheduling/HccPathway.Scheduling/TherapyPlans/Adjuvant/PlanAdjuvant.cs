@@ -10,8 +10,9 @@ namespace HccPathway.Scheduling.TherapyPlans.Adjuvant;
 
 /// <summary>
 /// SURG-ADJ: plans the adjuvant course the surgery-planning service decided: lenvatinib restarts and camrelizumab every
-/// 21 days (SCHED-CAM interval) from the start until the end of the course. Whatever of the conversion plan is still
-/// outstanding is cancelled: surgery ended it.
+/// 21 days (SCHED-CAM interval) from the start until the end of the course (<c>ADJ-END</c>), with labs before each dose
+/// (SCHED-LAB). Whatever of the conversion plan is still outstanding is cancelled: surgery ended it. Surgery has
+/// happened, so recurrence surveillance starts from its date (SCHED-SURV).
 /// </summary>
 public static class PlanAdjuvant
 {
@@ -49,10 +50,15 @@ public static class PlanAdjuvant
             }
         }
 
+        // The end of the course is a step of its own: the visit that closes adjuvant therapy.
+        items.Add(new TherapyItemPlanned(pathwayId, PlanIds.AdjuvantEnd, TherapyItemTypes.AdjuvantEnd, PlanIds.NoDrug, TherapyPhases.Adjuvant, 1, endOn, null, "",
+            null, null, "SURG-ADJ", rules.Version, now));
         events.Add(new AdjuvantTherapyPlanned(pathwayId, decisionEventId, decision.SurgeryOn, decision.StartOn, endOn, decision.DurationMonths,
             drugs, items.Select(i => i.ItemId).ToArray(), rules.Version, now));
         events.AddRange(items);
-        return Decision.Append([.. events]);
+
+        // Labs before each adjuvant dose (SCHED-LAB) and recurrence surveillance from the surgery date (SCHED-SURV).
+        return Decision.Append([.. events, .. Horizon.Steps(ServiceDefaults.EventStore.AggregateFold<TherapyPlan>.Apply(plan, events), rules, now)]);
     }
 
     // SURG-ADJ default: continue the systemic part of the conversion regimen (the library drops TACE).

@@ -8,7 +8,8 @@ namespace HccPathway.Scheduling.TherapyPlans.EndingConversion;
 /// SCHED-CYCLES: an MDT decision for second line or watch-and-wait ends the conversion regimen, so every conversion
 /// item still outstanding is cancelled, naming the decision. The lenvatinib course itself is an actual: it ends when a
 /// clinician records the stop. The plan folds the decision from the stream (<see cref="TherapyPlan.ConversionEndedBy"/>),
-/// so no dose given, skipped or cancelled afterwards plans another, and a second delivery finds nothing to cancel.
+/// so no dose given, skipped or cancelled afterwards plans another, and a second delivery finds nothing to cancel. An
+/// MDT review is not cancelled: this decision is the review, and <c>Reviews/FollowMdtDecision</c> records it held.
 /// </summary>
 public static class EndConversion
 {
@@ -23,7 +24,7 @@ public static class EndConversion
         }
 
         var reason = $"{RuleId}: the MDT decided {decision.Outcome} on {decision.DecidedOn:yyyy-MM-dd}; conversion therapy ends.";
-        return Decision.Append([.. plan.Items.Where(i => i.IsOutstanding && i.Phase == TherapyPhases.Conversion).Select(i =>
+        return Decision.Append([.. plan.Items.Where(i => i.IsOutstanding && i.Phase == TherapyPhases.Conversion && i.ItemType != TherapyItemTypes.MdtReview).Select(i =>
             new TherapyItemCancelled(plan.Id, i.ItemId, i.ItemType, i.Drug, i.DueOn, reason, RuleId, By, now))]);
     }
 }

@@ -1,6 +1,7 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.Scheduling.TherapyPlans.Labs;
 using HccPathway.ServiceDefaults.EventStore;
 using HccPathway.ServiceDefaults.Http;
 using HccPathway.ServiceDefaults.Security;
@@ -47,7 +48,10 @@ public static class OrderTace
         var ordered = new TaceSessionOrdered(plan.Id, itemId, number, dueOn, request.Reason!.Trim(), request.MdtDecisionId,
             FirstCamrelizumabNotGiven(plan)?.ItemId, TaceIntervals.RuleId, rules.Version, by, now);
         var after = plan.Apply(session).Apply(ordered);
-        return Decision.Append([session, ordered, .. Cascade.Reschedules(after, itemId, RescheduleCauses.Cascade, null, by, now)]);
+        object[] events = [session, ordered, .. Cascade.Reschedules(after, itemId, RescheduleCauses.Cascade, null, by, now)];
+
+        // SCHED-LAB: the new session gets its labs.
+        return Decision.Append([.. events, .. PreDoseLabs.Restore(AggregateFold<TherapyPlan>.Apply(plan, events), rules, now)]);
     }
 
     /// <summary>The conversion series' first dose, while it is outstanding and follows a TACE session (camrelizumab has not started).</summary>

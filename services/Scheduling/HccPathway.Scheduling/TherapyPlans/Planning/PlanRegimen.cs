@@ -13,7 +13,8 @@ namespace HccPathway.Scheduling.TherapyPlans.Planning;
 /// <summary>
 /// Plans the LEN-TAP regimen when a patient is enrolled (SCHED-LEN, SCHED-TACE, SCHED-CAM): lenvatinib from the next
 /// working day after enrolment, at the dose for the enrolment weight; TACE 14 days later; camrelizumab 14 days after
-/// TACE, then every 21 days; response imaging every 6 weeks from the start (SCHED-IMG). A pathway is planned once: a
+/// TACE, then every 21 days; response imaging every 6 weeks from the start (SCHED-IMG); labs before each dose and
+/// session (SCHED-LAB). A pathway is planned once: a
 /// repeated enrolment message plans nothing.
 /// </summary>
 public static class PlanRegimen
@@ -39,7 +40,8 @@ public static class PlanRegimen
 
         var regimen = plan.Items.Select((item, index) => ItemPlanned(enrolment.PathwayId, item, index == 0 ? null : plan.Items[index - 1], rules, now)).ToArray();
         var started = AggregateFold<TherapyPlan>.Apply(new TherapyPlan { Id = enrolment.PathwayId, IsPlanned = true }, regimen);
-        TherapyItemPlanned[] items = [.. regimen, .. ResponseImaging.Extend(started, rules, today, now)];
+        TherapyItemPlanned[] conversion = [.. regimen, .. ResponseImaging.Extend(started, rules, today, now)];
+        TherapyItemPlanned[] items = [.. conversion, .. Horizon.Steps(AggregateFold<TherapyPlan>.Apply(started, conversion[regimen.Length..]), rules, now).Cast<TherapyItemPlanned>()];
         return Decision.Append(
         [
             new RegimenPlanned(

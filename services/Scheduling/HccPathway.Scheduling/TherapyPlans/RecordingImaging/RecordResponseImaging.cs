@@ -1,13 +1,15 @@
 using HccPathway.Clinical.Rules;
 using HccPathway.Contracts.Assessment;
 using HccPathway.Contracts.Scheduling;
+using HccPathway.Scheduling.TherapyPlans.Reviews;
 using HccPathway.ServiceDefaults.Http;
 
 namespace HccPathway.Scheduling.TherapyPlans.RecordingImaging;
 
 /// <summary>
-/// SCHED-IMG: a follow-up study assessed by Assessment fulfils the earliest response imaging item still outstanding,
-/// and the horizon books the next. A baseline study, a study already counted (a redelivery, or the new judgement of a
+/// SCHED-IMG: a follow-up study assessed by Assessment fulfils the earliest imaging item still outstanding (response
+/// imaging, SCHED-FU follow-up imaging or SCHED-SURV surveillance), and the horizon books the next. A response
+/// assessment also books its MDT review (SCHED-MDT). A baseline study, a study already counted (a redelivery, or the new judgement of a
 /// corrected study) or a plan with no imaging outstanding (conversion over) changes nothing.
 /// </summary>
 public static class RecordResponseImaging
@@ -19,13 +21,22 @@ public static class RecordResponseImaging
             return Decision.Append();
         }
 
-        var item = plan.Items.Where(i => i.ItemType == TherapyItemTypes.ResponseImaging && i.IsOutstanding).MinBy(i => i.Sequence);
+        // One imaging series runs at a time (conversion, follow-up after failure, or surveillance); the earliest item is fulfilled.
+        var item = plan.Items.Where(i => i.IsOutstanding && IsImaging(i.ItemType)).OrderBy(i => i.DueOn).ThenBy(i => i.Sequence).FirstOrDefault();
         if (item is null)
         {
             return Decision.Append();
         }
 
         var performed = new ResponseImagingPerformed(plan.Id, item.ItemId, assessed.StudyId, assessed.StudyOn, item.DueOn, assessed.Modality, now);
-        return Decision.Append(Horizon.Restore(plan, [performed], rules, today, now));
+        // SCHED-MDT: an MDT review follows each response assessment.
+        object[] events = MdtReviews.After(plan, performed, rules, now) is { } review ? [performed, review] : [performed];
+
+        // SCHED-FU: the next follow-up study counts from this one.
+        var moved = Cascade.Reschedules(ServiceDefaults.EventStore.AggregateFold<TherapyPlan>.Apply(plan, events), item.ItemId, RescheduleCauses.Cascade, null, "scheduling", now);
+        return Decision.Append(Horizon.Restore(plan, [.. events, .. moved], rules, today, now));
     }
+
+    private static bool IsImaging(string itemType) =>
+        itemType is TherapyItemTypes.ResponseImaging or TherapyItemTypes.FollowUpImaging or TherapyItemTypes.Surveillance;
 }
