@@ -32,7 +32,7 @@ public sealed class SchedulingApiTests(SchedulingService service)
 
         var worklist = await coordinator.Http.GetFromJsonAsync<JsonElement>($"/worklist?from={planned.StartOn:yyyy-MM-dd}&to={planned.StartOn.AddDays(14):yyyy-MM-dd}&asOf={Today.AddDays(-1):yyyy-MM-dd}");
         var mine = worklist.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("pathwayId").GetGuid() == id).ToList();
-        Assert.Equal(["LEN-1", "TACE-1"], mine.Select(i => i.Str("itemId")));
+        Assert.Equal(["LEN-1", "LAB-TACE-1", "TACE-1"], mine.Select(i => i.Str("itemId")));
         Assert.All(mine, i => Assert.Equal("upcoming", i.Str("status")));
     }
 
