@@ -118,8 +118,8 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         Assert.Equal(adjuvant.Date("startOn"), adjuvantPlanned.Date("startOn"));
 
         // The adjuvant items follow their plan event; wait for the whole story to reach the wire: every item of the
-        // ordered story and the two studies the imaging reactions booked.
-        var allPlanned = ExpectedStory.Count(n => n == "scheduling.therapy-item-planned.v1") + 2;
+        // ordered story, the two studies and two MDT reviews the imaging reactions booked, and the booked resection.
+        var allPlanned = ExpectedStory.Count(n => n == "scheduling.therapy-item-planned.v1") + 5;
         await Eventually.True(() => Task.FromResult(system.StreamOnWire(id).Count(s => s.Name == "scheduling.therapy-item-planned.v1") >= allPlanned),
             TimeSpan.FromSeconds(30), "the adjuvant items on the wire");
         var stream = system.StreamOnWire(id);
@@ -133,7 +133,17 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
         // Scheduling records each follow-up study against an imaging item (SCHED-IMG) when Assessment's message arrives,
         // booking the next study in the same append; that reaction too runs alongside the steps.
         Assert.Equal(2, stream.Count(s => s.Name == "scheduling.response-imaging-performed.v1"));
-        var story = WithoutImagingReactions(stream.Select(s => s.Name))
+        // The MDT decision closes the review it held (SCHED-MDT) on a queue of its own, beside the washout's.
+        Assert.Single(stream, s => s.Name == "scheduling.mdt-review-held.v1");
+        var names = stream.Select(s => s.Name).Where(n => n != "scheduling.mdt-review-held.v1").ToList();
+
+        // The booked resection (RES-1) is planned when Scheduling takes the booking, which may be after the next steps.
+        var booked = names.IndexOf("surgery-planning.resection-scheduled.v1");
+        var adjuvantDecided = names.IndexOf("surgery-planning.adjuvant-therapy-decided.v1");
+        var resectionItem = names.FindIndex(booked, n => n == "scheduling.therapy-item-planned.v1");
+        Assert.InRange(resectionItem, booked + 1, adjuvantDecided - 1);
+        names.RemoveAt(resectionItem);
+        var story = WithoutImagingReactions(names)
             .Where(n => n is not ("surgery-planning.surgical-readiness-evaluated.v1" or "assessment.response-assessment-started.v1"));
         Assert.Equal(ExpectedStory, story);
 
@@ -217,26 +227,32 @@ public sealed class ConversionPathwayTests(PathwaySystem system, ITestOutputHelp
     private static readonly string[] ExpectedStory =
     [
         "intake.patient-registered.v1", "intake.baseline-assessed.v1", "intake.eligibility-decided.v1", "intake.patient-enrolled.v1",
-        // LEN-1, TACE-1, CAM-1..6 and the response imaging studies IMG-1 and IMG-2 (SCHED-IMG).
-        "scheduling.regimen-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),
+        // LEN-1, TACE-1, CAM-1..6, the response imaging studies IMG-1 and IMG-2 (SCHED-IMG) and the labs before TACE-1
+        // and each camrelizumab dose (SCHED-LAB).
+        "scheduling.regimen-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 17),
         "scheduling.lenvatinib-started.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
-        "scheduling.tace-performed.v1", .. Enumerable.Repeat("scheduling.therapy-item-rescheduled.v1", 6),
-        // SCHED-CYCLES: each dose given plans the next one, keeping six planned ahead.
-        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
-        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
+        // SCHED-CAM: the six doses and their labs move with the late TACE.
+        "scheduling.tace-performed.v1", .. Enumerable.Repeat("scheduling.therapy-item-rescheduled.v1", 12),
+        // SCHED-CYCLES: each dose given plans the next one and its labs, keeping six planned ahead.
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1", "scheduling.therapy-item-planned.v1",
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1", "scheduling.therapy-item-planned.v1",
         "assessment.adverse-event-reported.v1", "scheduling.treatment-held.v1",
         "assessment.adverse-event-resolved.v1", "scheduling.treatment-resumable.v1", "scheduling.treatment-resumed.v1",
-        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1",
+        "scheduling.camrelizumab-administered.v1", "scheduling.therapy-item-planned.v1", "scheduling.therapy-item-planned.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "assessment.imaging-study-recorded.v1", "assessment.response-assessed.v1",
         "assessment.liver-function-assessed.v1", "surgery-planning.surgical-feasibility-assessed.v1",
         "scheduling.lenvatinib-stopped.v1",
         "surgery-planning.mdt-suggestions-offered.v1", "surgery-planning.mdt-decision-recorded.v1", "scheduling.washout-planned.v1",
-        // SURG-WASH: a dose inside its washout, and IMG-1 and IMG-2, due on or after the intended surgery date (SCHED-IMG).
-        .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 3),
+        // SURG-WASH: a dose inside its washout with its labs, and IMG-1 and IMG-2, due on or after the intended surgery date
+        // (SCHED-IMG).
+        .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 4),
         "surgery-planning.resection-scheduled.v1", "surgery-planning.resection-performed.v1", "surgery-planning.recurrence-risk-evaluated.v1",
-        "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 5),
-        "scheduling.adjuvant-therapy-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 10),
+        // The adjuvant plan ends what conversion left outstanding, then plans its doses, their labs, the end of the course
+        // (SURG-ADJ) and two recurrence surveillance visits (SCHED-SURV): ADJ-LEN-1, ADJ-CAM-1..9 with LAB-ADJ-CAM-1..9,
+        // ADJ-END, SURV-R-1 and SURV-R-2.
+        "surgery-planning.adjuvant-therapy-decided.v1", .. Enumerable.Repeat("scheduling.therapy-item-cancelled.v1", 12),
+        "scheduling.adjuvant-therapy-planned.v1", .. Enumerable.Repeat("scheduling.therapy-item-planned.v1", 22),
     ];
 }

@@ -36,7 +36,7 @@ public sealed class DemoDataTests(PathwaySystem system, ITestOutputHelper output
                     break;
                 case DemoStage.OnTherapy:
                     Assert.Equal("Enrolled", phase);
-                    Assert.Equal(["lenvatinib-start", "tace", "camrelizumab"], Done(therapy!.Value));
+                    Assert.Equal(["lenvatinib-start", "pre-dose-labs", "tace", "camrelizumab"], Done(therapy!.Value));
                     break;
                 case DemoStage.AdverseEventHold:
                     Assert.NotNull(ConversionJourney.OpenHold(therapy!.Value, "camrelizumab"));
