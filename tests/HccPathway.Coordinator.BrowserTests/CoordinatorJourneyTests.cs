@@ -78,24 +78,24 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
             () => Expect(page.GetByTestId("intake-phase")).ToHaveTextAsync("Enrolled"));
 
         // Scheduling plans the regimen from the enrolment message; the page follows it.
-        var lenvatinib = Row(page, "lenvatinib-start");
+        var lenvatinib = Item(page, "LEN-1");
         await Expect(lenvatinib).ToBeVisibleAsync();
         await Act(page, () => lenvatinib.GetByRole(AriaRole.Button, new() { Name = "Record start" }).ClickAsync(),
             () => Expect(lenvatinib.GetByTestId("status")).ToHaveTextAsync("done"));
 
-        var camrelizumab = Row(page, "(camrelizumab,").First;
+        var camrelizumab = Item(page, "CAM-1");
         var camrelizumabDueBefore = await camrelizumab.GetByTestId("due").InnerTextAsync();
-        var tace = Row(page, "(tace,").First;
+        var tace = Item(page, "TACE-1");
         var taceDue = DateOnly.ParseExact(await tace.Locator("input[type=date]").First.InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var taceLate = taceDue.AddDays(5);
         Assert.True(taceLate <= Today, $"TACE due {taceDue} is too recent for a late TACE in the past");
         await Act(page, async () =>
             {
-                await Fill(Row(page, "(tace,").First.Locator("input[type=date]").First, Iso(taceLate));
-                await Row(page, "(tace,").First.GetByRole(AriaRole.Button, new() { Name = "TACE performed" }).ClickAsync();
+                await Fill(Item(page, "TACE-1").Locator("input[type=date]").First, Iso(taceLate));
+                await Item(page, "TACE-1").GetByRole(AriaRole.Button, new() { Name = "TACE performed" }).ClickAsync();
             },
-            () => Expect(Row(page, "(camrelizumab,").First.GetByTestId("due")).Not.ToHaveTextAsync(camrelizumabDueBefore));
-        var camrelizumabDueAfter = await Row(page, "(camrelizumab,").First.GetByTestId("due").InnerTextAsync();
+            () => Expect(Item(page, "CAM-1").GetByTestId("due")).Not.ToHaveTextAsync(camrelizumabDueBefore));
+        var camrelizumabDueAfter = await Item(page, "CAM-1").GetByTestId("due").InnerTextAsync();
         output.WriteLine($"camrelizumab 1 due {camrelizumabDueBefore} before, {camrelizumabDueAfter} after TACE 5 days late");
         var readinessAe = page.Locator("[data-testid=readiness] tr").Filter(new() { HasText = "(6)" });
         await Expect(readinessAe.GetByTestId("criterion-status")).ToHaveTextAsync("pass");
@@ -215,7 +215,8 @@ public sealed class CoordinatorJourneyTests(RunningSystem system, ITestOutputHel
         Console.WriteLine($"Coordinator screenshots: {system.ScreenshotDirectory}");
     }
 
-    private static ILocator Row(IPage page, string text) => page.GetByTestId("calendar-row").Filter(new() { HasText = text });
+    // A row by its plan item id (LEN-1, TACE-1, CAM-1): the label is for people and changes with the wording.
+    private static ILocator Item(IPage page, string itemId) => page.Locator($"tr[data-testid=calendar-row][data-item='{itemId}']");
 
     private static async Task SignIn(IPage page, string user, string role, string returnUrl = "/")
     {

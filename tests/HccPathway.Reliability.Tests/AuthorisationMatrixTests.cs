@@ -99,7 +99,7 @@ public sealed class AuthorisationMatrixTests(ReliabilitySystem system, ITestOutp
 
                 var path = endpoint.Path(p => p switch
                 {
-                    "pathwayId" or "adverseEventId" or "studyId" or "sampleId" or "assessmentId" => unknownPathway.ToString(),
+                    "pathwayId" or "adverseEventId" or "studyId" or "sampleId" or "assessmentId" or "baselineId" => unknownPathway.ToString(),
                     "drug" => "camrelizumab",
                     _ => "unknown",
                 });

@@ -29,23 +29,26 @@ public static class HostileCorpus
         {
             string Path(Guid id) => e.Path(p => p is "pathwayId" or "adverseEventId" ? id.ToString() : p == "drug" ? "camrelizumab" : "lenvatinib-start-1");
             var real = Path(pathwayId);
-            yield return new("malformed JSON", e.Host, Roles.Clinician, e.Method, real, "{\"reason\": ");
-            yield return new("JSON array", e.Host, Roles.Clinician, e.Method, real, "[1,2,3]");
-            yield return new("JSON scalar", e.Host, Roles.Clinician, e.Method, real, "\"just text\"");
-            yield return new("wrong content type", e.Host, Roles.Clinician, e.Method, real, "reason=yes", "text/plain");
-            yield return new("oversized body", e.Host, Roles.Clinician, e.Method, real,
+
+            // A caller the endpoint's policy admits, so what is refused is the request, not the caller.
+            var role = e.Policies.Contains(Policies.ManageSubscriptions) ? Roles.Coordinator : Roles.Clinician;
+            yield return new("malformed JSON", e.Host, role, e.Method, real, "{\"reason\": ");
+            yield return new("JSON array", e.Host, role, e.Method, real, "[1,2,3]");
+            yield return new("JSON scalar", e.Host, role, e.Method, real, "\"just text\"");
+            yield return new("wrong content type", e.Host, role, e.Method, real, "reason=yes", "text/plain");
+            yield return new("oversized body", e.Host, role, e.Method, real,
                 JsonSerializer.Serialize(new { reason = new string('x', 70 * 1024) }));
-            yield return new("NUL character", e.Host, Roles.Clinician, e.Method, real, "{\"reason\":\"a\\u0000b\",\"rationale\":\"a\\u0000b\"}");
-            yield return new("unknown pathway", e.Host, Roles.Clinician, e.Method, Path(Guid.NewGuid()), "{}");
+            yield return new("NUL character", e.Host, role, e.Method, real, "{\"reason\":\"a\\u0000b\",\"rationale\":\"a\\u0000b\"}");
+            yield return new("unknown pathway", e.Host, role, e.Method, Path(Guid.NewGuid()), "{}");
             if (e.Pattern.Contains("{pathwayId", StringComparison.Ordinal))
             {
-                yield return new("id not a guid", e.Host, Roles.Clinician, e.Method,
+                yield return new("id not a guid", e.Host, role, e.Method,
                     e.Path(p => p == "pathwayId" ? Uri.EscapeDataString(Injections[0]) : p == "drug" ? "camrelizumab" : "x"), "{}");
             }
 
             if (e.BodyType is not null)
             {
-                yield return new("empty body", e.Host, Roles.Clinician, e.Method, real, "");
+                yield return new("empty body", e.Host, role, e.Method, real, "");
             }
         }
     }
